@@ -1,0 +1,88 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+/** Field errors in the documented shape: `{"field": ["message"], "non_field_errors": [...]}`. */
+export interface FieldErrors {
+  [field: string]: string[] | FieldErrors;
+}
+
+export interface ErrorResponse {
+  status: number;
+  body: Record<string, unknown>;
+  headers?: Record<string, string>;
+}
+
+export const NOT_AUTHENTICATED = 'Authentication credentials were not provided.';
+export const SERVER_ERROR = 'A server error occurred.';
+
+const DEFAULT_DETAIL: Record<number, string> = {
+  400: 'Bad request.',
+  401: NOT_AUTHENTICATED,
+  402: 'An active subscription is required for this action.',
+  403: 'You do not have permission to perform this action.',
+  404: 'Not found.',
+  406: 'Could not satisfy the request Accept header.',
+  409: 'Conflict.',
+  413: 'Request body is too large.',
+  429: 'Request was throttled.',
+  500: SERVER_ERROR,
+};
+
+/** An error whose body is already in the documented shape and is sent as it is. */
+export class ApiError extends HttpException {
+  constructor(
+    body: Record<string, unknown>,
+    status: number,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(body, status);
+  }
+}
+
+/** A 400 with per-field messages, as the overview documents. */
+export class ValidationFailed extends ApiError {
+  constructor(errors: FieldErrors) {
+    super(errors, HttpStatus.BAD_REQUEST);
+  }
+}
+
+/** An error whose body is `{"detail": "..."}`. */
+export class DetailError extends ApiError {
+  constructor(status: number, detail: string, headers?: Record<string, string>) {
+    super({ detail }, status, headers);
+    this.message = detail;
+  }
+}
+
+interface FastifyLikeError {
+  statusCode?: number;
+  code?: string;
+  message?: string;
+}
+
+/** Turns anything thrown while serving a request into the documented error shape. */
+export function toErrorResponse(error: unknown, method = 'GET'): ErrorResponse {
+  if (error instanceof ApiError) {
+    return { status: error.getStatus(), body: error.getResponse() as Record<string, unknown>, headers: error.headers };
+  }
+  if (error instanceof HttpException) {
+    return fromStatus(error.getStatus(), method, error.message);
+  }
+  const fastifyError = error as FastifyLikeError;
+  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
+    if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError instanceof SyntaxError) {
+      return { status: 400, body: { detail: `JSON parse error - ${fastifyError.message}` } };
+    }
+    if (fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return { status: 400, body: { detail: 'JSON parse error - the body is empty.' } };
+    }
+    return fromStatus(fastifyError.statusCode, method, fastifyError.message ?? '');
+  }
+  return { status: 500, body: { detail: SERVER_ERROR } };
+}
+
+function fromStatus(status: number, method: string, message: string): ErrorResponse {
+  if (status === 405) return { status, body: { detail: `Method "${method}" not allowed.` } };
+  if (status === 415) return { status, body: { detail: `Unsupported media type in request: ${message}` } };
+  if (status >= 500) return { status: 500, body: { detail: SERVER_ERROR } };
+  return { status, body: { detail: DEFAULT_DETAIL[status] ?? message } };
+}

@@ -1,0 +1,98 @@
+import { applyDecorators, Type } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { DetailError } from '../errors/error-response.js';
+
+export const MAX_PAGE_SIZE = 100;
+
+/** `page` and `page_size`; lenient like the documented API: a bad page_size falls back to the default. */
+export class PageQueryDto {
+  @ApiPropertyOptional({ description: 'Page number, starting at 1.', example: 1, type: Number })
+  page?: string;
+
+  @ApiPropertyOptional({ description: `Results per page (the resource's default when absent; at most ${MAX_PAGE_SIZE}).`, type: Number })
+  page_size?: string;
+}
+
+export interface PageRequest {
+  page: number;
+  pageSize: number;
+  offset: number;
+}
+
+export interface Page<T> {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: T[];
+}
+
+const INVALID_PAGE = 'Invalid page.';
+
+export function pageRequest(query: PageQueryDto, defaultSize: number): PageRequest {
+  const pageSize = parsePageSize(query.page_size, defaultSize);
+  const rawPage = query.page;
+  const page = rawPage === undefined || rawPage === '' ? 1 : Number(rawPage);
+  if (!Number.isInteger(page) || page < 1) throw new DetailError(404, INVALID_PAGE);
+  return { page, pageSize, offset: (page - 1) * pageSize };
+}
+
+function parsePageSize(raw: string | undefined, defaultSize: number): number {
+  const value = Number(raw);
+  if (raw === undefined || !Number.isInteger(value) || value < 1) return defaultSize;
+  return Math.min(value, MAX_PAGE_SIZE);
+}
+
+/** Throws the documented 404 when the requested page lies past the last one (page 1 always exists). */
+export function assertPageExists(request: PageRequest, count: number): void {
+  if (request.page > 1 && request.offset >= count) throw new DetailError(404, INVALID_PAGE);
+}
+
+/** The documented envelope, with absolute next/previous URLs that keep every other query parameter. */
+export function toPage<T>(httpRequest: FastifyRequest, request: PageRequest, count: number, results: T[]): Page<T> {
+  const lastPage = Math.max(1, Math.ceil(count / request.pageSize));
+  return {
+    count,
+    next: request.page < lastPage ? pageUrl(httpRequest, request.page + 1) : null,
+    previous: request.page > 1 ? pageUrl(httpRequest, Math.min(request.page - 1, lastPage)) : null,
+    results,
+  };
+}
+
+function pageUrl(httpRequest: FastifyRequest, page: number): string {
+  const url = new URL(httpRequest.url, `${httpRequest.protocol}://${httpRequest.host}`);
+  url.searchParams.set('page', String(page));
+  url.searchParams.sort();
+  return url.toString();
+}
+
+class PageEnvelopeDto {
+  @ApiProperty({ description: 'Total results across all pages.', example: 247 })
+  count!: number;
+
+  @ApiProperty({ description: 'URL of the next page.', type: String, nullable: true })
+  next!: string | null;
+
+  @ApiProperty({ description: 'URL of the previous page.', type: String, nullable: true })
+  previous!: string | null;
+}
+
+/** Documents a paginated 200 response of `model` items. */
+export function ApiPaginatedResponse(model: Type<unknown>, description = 'One page of results.') {
+  return applyDecorators(
+    ApiExtraModels(PageEnvelopeDto, model),
+    ApiOkResponse({
+      description,
+      schema: {
+        allOf: [
+          { $ref: getSchemaPath(PageEnvelopeDto) },
+          {
+            type: 'object',
+            required: ['count', 'next', 'previous', 'results'],
+            properties: { results: { type: 'array', items: { $ref: getSchemaPath(model) } } },
+          },
+        ],
+      },
+    }),
+  );
+}

@@ -1,0 +1,36 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { ErrorDetailDto, ValidationErrorDto } from './error.dto.js';
+
+const VALIDATION_SCHEMA = {
+  description: 'Per-field validation errors: each key is a field name, each value a list of messages.',
+  allOf: [{ $ref: '#/components/schemas/ValidationErrorDto' }],
+  additionalProperties: { oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'object' }] },
+  example: { title: ['This field may not be blank.'], price_total_usd: ['Ensure this value is greater than 0.'] },
+};
+
+/** 400 with per-field messages, as the overview documents. */
+export const ApiValidationError = (description = 'Invalid input; nothing was changed.') =>
+  ApiResponse({ status: 400, description, schema: VALIDATION_SCHEMA as never, type: ValidationErrorDto });
+
+/** 404 `{"detail": "Not found."}`: the resource does not exist or belongs to another organization. */
+export const ApiNotFound = () =>
+  ApiResponse({ status: 404, description: 'Not found, or owned by another organization.', type: ErrorDetailDto });
+
+/** Errors any operation may answer: 429 and 500. */
+export const ApiCommonErrors = () =>
+  applyDecorators(
+    ApiResponse({
+      status: 429,
+      description: 'Throttled; `Retry-After` says how many seconds to wait.',
+      type: ErrorDetailDto,
+    }),
+    ApiResponse({ status: 500, description: 'Unexpected server error (logged with the request id).', type: ErrorDetailDto }),
+  );
+
+/** Errors every authenticated operation may answer: 401, 429 and 500. */
+export const ApiAuthErrors = () =>
+  applyDecorators(
+    ApiResponse({ status: 401, description: 'Credentials missing, invalid or logged out.', type: ErrorDetailDto }),
+    ApiCommonErrors(),
+  );

@@ -1,0 +1,75 @@
+import { HttpException, ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { FieldErrors, ValidationFailed } from '../errors/error-response.js';
+import { Msg } from '../errors/messages.js';
+
+/** Constraints whose message needs no argument, worded as the API documents them. */
+const WORDING: Record<string, string> = {
+  isString: Msg.string,
+  isBoolean: Msg.boolean,
+  isInt: Msg.integer,
+  isEmail: Msg.email,
+  isObject: Msg.object,
+  isArray: Msg.list,
+  isUrl: Msg.url,
+  isNotEmpty: Msg.blank,
+  isDefined: Msg.required,
+};
+
+function messagesOf(error: ValidationError): string[] {
+  const constraints = error.constraints ?? {};
+  const keys = Object.keys(constraints);
+  if (error.value === undefined && keys.includes('isDefined')) return [Msg.required];
+  if (error.value === null) return [Msg.notNull];
+  if (error.value === '' && keys.includes('isNotEmpty')) return [Msg.blank];
+  return keys.map((key) => WORDING[key] ?? constraints[key]);
+}
+
+/** class-validator errors -> `{"field": ["msg"]}`, nested objects and list items keyed as sent. */
+export function toFieldErrors(errors: ValidationError[]): FieldErrors {
+  const result: FieldErrors = {};
+  for (const error of errors) {
+    if (error.constraints && Object.keys(error.constraints).length > 0) {
+      result[error.property] = messagesOf(error);
+    } else if (error.children?.length) {
+      result[error.property] = toFieldErrors(error.children);
+    }
+  }
+  return result;
+}
+
+/**
+ * The global pipe: unknown and read-only fields are stripped (never written), and a validator that
+ * throws on hostile input becomes a 400 rather than a 500.
+ */
+export class ApiValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      transform: true,
+      stopAtFirstError: true,
+      forbidUnknownValues: false,
+      validationError: { target: false, value: true },
+      exceptionFactory: (errors) => new ValidationFailed(toFieldErrors(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.metatype && !isPlainObject(value) && isDto(metadata.metatype)) {
+      throw new ValidationFailed({ non_field_errors: ['Invalid data. Expected a dictionary.'] });
+    }
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof HttpException) throw error;
+      throw new ValidationFailed({ non_field_errors: ['Invalid input.'] });
+    }
+  }
+}
+
+function isPlainObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isDto(metatype: unknown): boolean {
+  return ![String, Boolean, Number, Array, Object].includes(metatype as never);
+}

@@ -1,0 +1,21 @@
+import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../../../migrations/index.js';
+import { ENTITIES } from './entities.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+
+/** One definition of the connection, shared by the app, the migration CLI, the drift check and tests. */
+export function dataSourceOptions(url: string, options: { embedded: boolean; runMigrations?: boolean }): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: options.runMigrations ?? false,
+    migrationsTransactionMode: 'each',
+    // PGlite has a single session: more than one pooled connection would interleave transactions.
+    extra: { max: options.embedded ? 1 : 10 },
+    logging: false,
+  };
+}

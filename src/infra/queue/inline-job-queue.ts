@@ -1,0 +1,114 @@
+import { Logger, OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  backoffDelay,
+  DEFAULT_ATTEMPTS,
+  DEFAULT_BACKOFF_MS,
+  Job,
+  JobHandler,
+  JobOptions,
+  JobQueue,
+  ProcessOptions,
+  QueueName,
+} from './job-queue.js';
+
+interface PendingJob {
+  job: Job<unknown>;
+  attempts: number;
+  backoffMs: number;
+}
+
+interface Worker {
+  handler: JobHandler<unknown>;
+  options: ProcessOptions;
+  running: number;
+  waiting: PendingJob[];
+}
+
+/** In-process driver for the embedded default: same retries and idempotency, nothing survives a restart. */
+export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
+  readonly driver = 'inline' as const;
+  private readonly logger = new Logger('InlineJobQueue');
+  private readonly seenIds = new Set<string>();
+  private readonly workers = new Map<QueueName, Worker>();
+  private readonly backlog = new Map<QueueName, PendingJob[]>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private stopped = false;
+
+  add<T>(queue: QueueName, name: string, data: T, options: JobOptions = {}): Promise<string> {
+    const id = options.jobId ?? randomUUID();
+    if (this.seenIds.has(id)) return Promise.resolve(id);
+    this.seenIds.add(id);
+    const pending: PendingJob = {
+      job: { id, name, data, attempt: 1 },
+      attempts: options.attempts ?? DEFAULT_ATTEMPTS,
+      backoffMs: options.backoffMs ?? DEFAULT_BACKOFF_MS,
+    };
+    this.later(options.delayMs ?? 0, () => this.enqueue(queue, pending));
+    return Promise.resolve(id);
+  }
+
+  process<T>(queue: QueueName, handler: JobHandler<T>, options: ProcessOptions = {}): void {
+    const worker: Worker = { handler: handler as JobHandler<unknown>, options, running: 0, waiting: [] };
+    this.workers.set(queue, worker);
+    for (const pending of this.backlog.get(queue) ?? []) this.enqueue(queue, pending);
+    this.backlog.delete(queue);
+  }
+
+  isHealthy(): Promise<boolean> {
+    return Promise.resolve(!this.stopped);
+  }
+
+  onApplicationShutdown(): void {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private enqueue(queue: QueueName, pending: PendingJob): void {
+    const worker = this.workers.get(queue);
+    if (!worker) {
+      this.backlog.set(queue, [...(this.backlog.get(queue) ?? []), pending]);
+      return;
+    }
+    worker.waiting.push(pending);
+    this.drain(queue, worker);
+  }
+
+  private drain(queue: QueueName, worker: Worker): void {
+    const concurrency = worker.options.concurrency ?? 1;
+    while (!this.stopped && worker.running < concurrency && worker.waiting.length > 0) {
+      const pending = worker.waiting.shift()!;
+      worker.running += 1;
+      void this.run(queue, worker, pending).finally(() => {
+        worker.running -= 1;
+        this.drain(queue, worker);
+      });
+    }
+  }
+
+  private async run(queue: QueueName, worker: Worker, pending: PendingJob): Promise<void> {
+    try {
+      await worker.handler(pending.job);
+    } catch (caught) {
+      const error = caught instanceof Error ? caught : new Error(String(caught));
+      const { job } = pending;
+      if (job.attempt < pending.attempts) {
+        const retry = { ...pending, job: { ...job, attempt: job.attempt + 1 } };
+        this.later(backoffDelay(pending.backoffMs, job.attempt), () => this.enqueue(queue, retry));
+        return;
+      }
+      this.logger.warn(`Job ${queue}/${job.name} ${job.id} failed after ${job.attempt} attempts: ${error.message}`);
+      await worker.options.onFailed?.(job, error);
+    }
+  }
+
+  private later(delayMs: number, action: () => void): void {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      action();
+    }, delayMs);
+    this.timers.add(timer);
+  }
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { newUid } from '../../common/ids/uid.js';
+import { ApiKey } from './entities/api-key.entity.js';
+
+export interface ApiKeyCredentials {
+  id: string;
+  keyHash: string;
+  userId: string;
+  userUid: string;
+  organizationId: string;
+}
+
+@Injectable()
+export class ApiKeysRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get repository() {
+    return this.dataSource.getRepository(ApiKey);
+  }
+
+  create(fields: Pick<ApiKey, 'organizationId' | 'userId' | 'name' | 'prefix' | 'keyHash'>): Promise<ApiKey> {
+    return this.repository.save({ ...fields, uid: newUid('key'), lastUsedAt: null });
+  }
+
+  async page(organizationId: string, offset: number, limit: number): Promise<[ApiKey[], number]> {
+    return this.repository.findAndCount({
+      where: { organizationId },
+      order: { created: 'DESC', id: 'DESC' },
+      skip: offset,
+      take: limit,
+    });
+  }
+
+  /** Deletes the organization's key; false when there is none with that uid in the organization. */
+  async delete(organizationId: string, uid: string): Promise<boolean> {
+    const result = await this.repository.delete({ organizationId, uid });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async credentialsByPrefix(prefix: string): Promise<ApiKeyCredentials | null> {
+    const row = await this.repository
+      .createQueryBuilder('key')
+      .innerJoin('key.user', 'user')
+      .select(['key.id AS id', 'key.key_hash AS key_hash', 'user.id AS user_id', 'user.uid AS user_uid', 'key.organization_id AS organization_id'])
+      .where('key.prefix = :prefix', { prefix })
+      .getRawOne<{ id: string; key_hash: string; user_id: string; user_uid: string; organization_id: string }>();
+    if (!row) return null;
+    return { id: row.id, keyHash: row.key_hash, userId: row.user_id, userUid: row.user_uid, organizationId: row.organization_id };
+  }
+
+  /** Records use at most once a minute, so authentication does not write on every request. */
+  async touch(id: string): Promise<void> {
+    await this.repository
+      .createQueryBuilder()
+      .update()
+      .set({ lastUsedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .andWhere("(last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
+      .execute();
+  }
+}

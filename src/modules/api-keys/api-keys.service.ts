@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '../../common/auth/auth-context.js';
+import { apiKeyPrefix, newApiKey, sameDigest, sha256Hex } from '../../common/auth/secrets.js';
+import { DetailError } from '../../common/errors/error-response.js';
+import { PageRequest } from '../../common/pagination/pagination.js';
+import { mapApiKey } from './api-keys.mapper.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
+import { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto.js';
+
+@Injectable()
+export class ApiKeysService {
+  constructor(private readonly apiKeys: ApiKeysRepository) {}
+
+  async create(auth: AuthContext, name: string): Promise<CreatedApiKeyDto> {
+    const { prefix, key } = newApiKey();
+    const apiKey = await this.apiKeys.create({
+      organizationId: auth.organizationId,
+      userId: auth.userId,
+      name: name.trim(),
+      prefix,
+      keyHash: sha256Hex(key),
+    });
+    return { ...mapApiKey(apiKey), key };
+  }
+
+  async page(auth: AuthContext, request: PageRequest): Promise<{ count: number; results: ApiKeyDto[] }> {
+    const [keys, count] = await this.apiKeys.page(auth.organizationId, request.offset, request.pageSize);
+    return { count, results: keys.map(mapApiKey) };
+  }
+
+  async delete(auth: AuthContext, uid: string): Promise<void> {
+    if (!(await this.apiKeys.delete(auth.organizationId, uid))) throw new DetailError(404, 'Not found.');
+  }
+
+  /** Looks the key up by its prefix and compares digests in constant time. */
+  async authenticate(key: string): Promise<AuthContext | null> {
+    const prefix = apiKeyPrefix(key);
+    const credentials = prefix ? await this.apiKeys.credentialsByPrefix(prefix) : null;
+    if (!credentials || !sameDigest(credentials.keyHash, sha256Hex(key))) return null;
+    await this.apiKeys.touch(credentials.id);
+    return {
+      userId: credentials.userId,
+      userUid: credentials.userUid,
+      organizationId: credentials.organizationId,
+      via: { kind: 'api_key', apiKeyId: credentials.id },
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { OrganizationDto } from '../../organizations/dto/organization.dto.js';
+import { SubscriptionDto } from '../../subscriptions/dto/subscription.dto.js';
+
+export class UserDto {
+  @ApiProperty({ description: 'Public identifier.', example: 'usr_7Yh3Kp9Lm2Nq4Rs6' })
+  uid!: string;
+
+  @ApiProperty({ description: 'Login name (the email address).', example: 'ann@example.com' })
+  username!: string;
+
+  @ApiProperty({ description: 'Email address, lowercased.', example: 'ann@example.com' })
+  email!: string;
+
+  @ApiProperty({ description: 'First name (may be empty).', example: 'Ann' })
+  first_name!: string;
+
+  @ApiProperty({ description: 'Last name (may be empty).', example: 'Lee' })
+  last_name!: string;
+}
+
+export class MeDto extends UserDto {
+  @ApiProperty({ description: "The caller's role in their organization.", enum: ['owner', 'member'], example: 'owner' })
+  role!: string;
+
+  @ApiProperty({ description: 'The organization every resource of the caller belongs to.', type: OrganizationDto })
+  organization!: OrganizationDto;
+
+  @ApiProperty({ description: "The organization's subscription.", type: SubscriptionDto, nullable: true })
+  subscription!: SubscriptionDto | null;
+}

@@ -1,0 +1,39 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { BaseEntity } from '../../../infra/database/base.entity.js';
+import { Organization } from '../../organizations/entities/organization.entity.js';
+
+export type OrganizationRole = 'owner' | 'member';
+
+@Entity('users')
+export class User extends BaseEntity {
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  uid!: string;
+
+  @Index()
+  @Column({ type: 'bigint' })
+  organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<Organization>;
+
+  @Column({ type: 'varchar', length: 20, default: 'member' })
+  role!: OrganizationRole;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 254 })
+  username!: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  passwordHash!: string;
+
+  @Column({ type: 'varchar', length: 150, default: '' })
+  firstName!: string;
+
+  @Column({ type: 'varchar', length: 150, default: '' })
+  lastName!: string;
+}
