@@ -65,19 +65,24 @@ export function toErrorResponse(error: unknown, method = 'GET'): ErrorResponse {
     return { status: error.getStatus(), body: error.getResponse() as Record<string, unknown>, headers: error.headers };
   }
   if (error instanceof HttpException) {
+    // Nest wraps Fastify's own errors (body parsing, media type, size) with the original as the cause.
+    const cause = error.cause as FastifyLikeError | undefined;
+    if (typeof cause?.code === 'string' && cause.code.startsWith('FST_')) return fromFastify(cause, method);
     return fromStatus(error.getStatus(), method, error.message);
   }
   const fastifyError = error as FastifyLikeError;
-  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
-    if (fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || fastifyError instanceof SyntaxError) {
-      return { status: 400, body: { detail: `JSON parse error - ${fastifyError.message}` } };
-    }
-    if (fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-      return { status: 400, body: { detail: 'JSON parse error - the body is empty.' } };
-    }
-    return fromStatus(fastifyError.statusCode, method, fastifyError.message ?? '');
-  }
+  if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) return fromFastify(fastifyError, method);
   return { status: 500, body: { detail: SERVER_ERROR } };
+}
+
+function fromFastify(error: FastifyLikeError, method: string): ErrorResponse {
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+    return { status: 400, body: { detail: `JSON parse error - ${error.message}` } };
+  }
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    return { status: 400, body: { detail: 'JSON parse error - the body is empty.' } };
+  }
+  return fromStatus(error.statusCode ?? 500, method, error.message ?? '');
 }
 
 function fromStatus(status: number, method: string, message: string): ErrorResponse {

@@ -1,5 +1,6 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { IsOptional, IsString } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { DetailError } from '../errors/error-response.js';
 
@@ -8,9 +9,13 @@ export const MAX_PAGE_SIZE = 100;
 /** `page` and `page_size`; lenient like the documented API: a bad page_size falls back to the default. */
 export class PageQueryDto {
   @ApiPropertyOptional({ description: 'Page number, starting at 1.', example: 1, type: Number })
+  @IsOptional()
+  @IsString()
   page?: string;
 
   @ApiPropertyOptional({ description: `Results per page (the resource's default when absent; at most ${MAX_PAGE_SIZE}).`, type: Number })
+  @IsOptional()
+  @IsString()
   page_size?: string;
 }
 

@@ -15,13 +15,18 @@ const WORDING: Record<string, string> = {
   isDefined: Msg.required,
 };
 
+/** Checked first: a value of the wrong type gets only that message, whatever else it fails. */
+const TYPE_CHECKS = ['isString', 'isBoolean', 'isInt', 'isNumber', 'isArray', 'isObject', 'isEmail', 'isUrl'];
+
+/** One message per field, as the documented examples show: missing, null, wrong type, then the rest. */
 function messagesOf(error: ValidationError): string[] {
   const constraints = error.constraints ?? {};
   const keys = Object.keys(constraints);
   if (error.value === undefined && keys.includes('isDefined')) return [Msg.required];
   if (error.value === null) return [Msg.notNull];
   if (error.value === '' && keys.includes('isNotEmpty')) return [Msg.blank];
-  return keys.map((key) => WORDING[key] ?? constraints[key]);
+  const first = TYPE_CHECKS.find((key) => keys.includes(key)) ?? keys[0];
+  return [WORDING[first] ?? constraints[first]];
 }
 
 /** class-validator errors -> `{"field": ["msg"]}`, nested objects and list items keyed as sent. */
@@ -46,7 +51,6 @@ export class ApiValidationPipe extends ValidationPipe {
     super({
       whitelist: true,
       transform: true,
-      stopAtFirstError: true,
       forbidUnknownValues: false,
       validationError: { target: false, value: true },
       exceptionFactory: (errors) => new ValidationFailed(toFieldErrors(errors)),

@@ -1,0 +1,272 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { Redis } from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../../src/config/app-config.js';
+import { ConfigModule } from '../../src/config/config.module.js';
+import { InlineJobQueue } from '../../src/infra/queue/inline-job-queue.js';
+import { Job, JobQueue } from '../../src/infra/queue/job-queue.js';
+import { QueueModule } from '../../src/infra/queue/queue.module.js';
+
+/**
+ * One behavioural suite for the JobQueue port, run against both drivers: the in-process one and Bull
+ * on the real Redis of the test run (a fresh key prefix per test, deleted afterwards).
+ */
+
+interface QueueHarness {
+  queue: JobQueue;
+  close: () => Promise<void>;
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve: (value: T) => void;
+  reject: (reason: unknown) => void;
+}
+
+/** A promise settled from elsewhere (a handler, onFailed), so tests wait for events instead of sleeping. */
+function deferred<T = void>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Timers may fire up to a millisecond or so early against Date.now(); allow a little slack on lower bounds. */
+const TIMER_SLACK_MS = 5;
+/** Jest's safety net for each case: far above what any of them needs, far below the project's 30 s. */
+const CASE_TIMEOUT_MS = 15_000;
+
+const runPrefix = `instica-jobtest-${randomBytes(4).toString('hex')}`;
+let bullQueues = 0;
+
+async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function inlineQueue(): Promise<QueueHarness> {
+  const queue = new InlineJobQueue();
+  return {
+    queue,
+    close: () => {
+      queue.onApplicationShutdown();
+      return Promise.resolve();
+    },
+  };
+}
+
+async function bullQueue(): Promise<QueueHarness> {
+  const redisUrl = process.env.INSTICA_TEST_REDIS_URL;
+  if (!redisUrl) throw new Error('INSTICA_TEST_REDIS_URL is not set: test/support/global-setup.ts did not run.');
+  bullQueues += 1;
+  const prefix = `${runPrefix}-${bullQueues}`;
+  const config = loadConfig({ REDIS_URL: redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'silent' });
+  const moduleRef = await Test.createTestingModule({ imports: [ConfigModule.forRoot(config), QueueModule.forRoot(config)] }).compile();
+  await moduleRef.init();
+  return {
+    queue: moduleRef.get(JobQueue),
+    close: async () => {
+      try {
+        await moduleRef.close();
+      } finally {
+        await deleteKeys(redisUrl, prefix);
+      }
+    },
+  };
+}
+
+describe.each([
+  { driver: 'inline' as const, create: inlineQueue },
+  { driver: 'bull' as const, create: bullQueue },
+])('JobQueue ($driver driver)', ({ driver, create }) => {
+  let harness: QueueHarness;
+  let queue: JobQueue;
+  let sentinels: Array<Deferred<void>>;
+
+  beforeAll(() => {
+    // The drivers warn on every finally failed job; those failures are what these tests provoke.
+    Logger.overrideLogger(false);
+  });
+
+  beforeEach(async () => {
+    sentinels = [];
+    harness = await create();
+    queue = harness.queue;
+  });
+
+  afterEach(async () => {
+    await harness?.close();
+  });
+
+  /** For handlers: settles a sentinel job (see `drained`) and says whether `job` was one. */
+  function isSentinel(job: Job<unknown>): boolean {
+    if (job.name !== 'sentinel') return false;
+    sentinels[job.data as number].resolve();
+    return true;
+  }
+
+  /**
+   * Adds a sentinel job behind everything already queued and resolves once the (concurrency 1) worker
+   * has reached it, so every earlier job has finished and "ran once" checks cannot be premature.
+   */
+  async function drained(): Promise<void> {
+    const sentinel = deferred();
+    sentinels.push(sentinel);
+    await queue.add('sync', 'sentinel', sentinels.length - 1);
+    await sentinel.promise;
+  }
+
+  it(
+    'handles an added job once, with its name, data and attempt 1',
+    async () => {
+      const seen: Job<unknown>[] = [];
+      const handled = deferred();
+      queue.process(
+        'sync',
+        async (job) => {
+          if (isSentinel(job)) return;
+          seen.push(job);
+          handled.resolve();
+        },
+        { concurrency: 1 },
+      );
+
+      const id = await queue.add('sync', 'refresh-listing', { itemUid: 'itm_1', fields: ['price'] });
+      await handled.promise;
+      await drained();
+
+      expect(seen).toEqual([{ id, name: 'refresh-listing', data: { itemUid: 'itm_1', fields: ['price'] }, attempt: 1 }]);
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    'retries a failing job with exponential backoff until it succeeds',
+    async () => {
+      const attempts: number[] = [];
+      const startedAt: number[] = [];
+      const succeeded = deferred<Job<unknown>>();
+      const failedCalls: Job<unknown>[] = [];
+      queue.process(
+        'sync',
+        async (job) => {
+          attempts.push(job.attempt);
+          startedAt.push(Date.now());
+          if (job.attempt < 3) throw new Error(`flaky on attempt ${job.attempt}`);
+          succeeded.resolve(job);
+        },
+        {
+          concurrency: 1,
+          onFailed: (job, error) => {
+            failedCalls.push(job);
+            succeeded.reject(error);
+          },
+        },
+      );
+
+      const id = await queue.add('sync', 'flaky', { n: 1 }, { attempts: 3, backoffMs: 20 });
+      const job = await succeeded.promise;
+
+      expect(attempts).toEqual([1, 2, 3]);
+      expect(job).toEqual({ id, name: 'flaky', data: { n: 1 }, attempt: 3 });
+      expect(failedCalls).toEqual([]);
+      // Lower bounds only (upper bounds would depend on machine load): 20 ms, then double that.
+      expect(startedAt[1] - startedAt[0]).toBeGreaterThanOrEqual(20 - TIMER_SLACK_MS);
+      expect(startedAt[2] - startedAt[1]).toBeGreaterThanOrEqual(40 - TIMER_SLACK_MS);
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    'calls onFailed exactly once, with the job and the error, after the last of `attempts` tries',
+    async () => {
+      const attempts: number[] = [];
+      const thrown: Error[] = [];
+      const failures: Array<{ job: Job<unknown>; error: Error }> = [];
+      const failed = deferred();
+      queue.process(
+        'sync',
+        async (job) => {
+          if (isSentinel(job)) return;
+          attempts.push(job.attempt);
+          const error = new Error(`broken on attempt ${job.attempt}`);
+          thrown.push(error);
+          throw error;
+        },
+        {
+          concurrency: 1,
+          onFailed: (job, error) => {
+            failures.push({ job, error });
+            failed.resolve();
+          },
+        },
+      );
+
+      const id = await queue.add('sync', 'doomed', { itemUid: 'itm_9' }, { attempts: 3, backoffMs: 5 });
+      await failed.promise;
+      await drained();
+
+      expect(attempts).toEqual([1, 2, 3]);
+      expect(failures).toHaveLength(1);
+      expect(failures[0].job).toEqual({ id, name: 'doomed', data: { itemUid: 'itm_9' }, attempt: 3 });
+      expect(failures[0].error).toBe(thrown[2]);
+      expect(failures[0].error.message).toBe('broken on attempt 3');
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    'runs a job id once: a second add while queued, or after it finished, is ignored',
+    async () => {
+      const seen: Job<unknown>[] = [];
+      const handled = deferred();
+      const jobId = `sync-itm_1-${randomBytes(3).toString('hex')}`;
+
+      // Both adds happen before any worker exists, so the second one meets the first still queued.
+      const first = await queue.add('sync', 'dedupe', { copy: 1 }, { jobId });
+      const second = await queue.add('sync', 'dedupe', { copy: 2 }, { jobId });
+      queue.process(
+        'sync',
+        async (job) => {
+          if (isSentinel(job)) return;
+          seen.push(job);
+          handled.resolve();
+        },
+        { concurrency: 1 },
+      );
+      await handled.promise;
+      await drained();
+      // It has finished now; its id is still taken.
+      const third = await queue.add('sync', 'dedupe', { copy: 3 }, { jobId });
+      await drained();
+
+      expect([first, second, third]).toEqual([jobId, jobId, jobId]);
+      expect(seen).toEqual([{ id: jobId, name: 'dedupe', data: { copy: 1 }, attempt: 1 }]);
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    `is healthy and names its driver ('${driver}')`,
+    async () => {
+      await expect(queue.isHealthy()).resolves.toBe(true);
+      expect(queue.driver).toBe(driver);
+    },
+    CASE_TIMEOUT_MS,
+  );
+});
