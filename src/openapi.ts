@@ -26,9 +26,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
   // Nest normalises routes without their trailing slash; the documented paths keep it (both are served).
-  document.paths = Object.fromEntries(
-    Object.entries(document.paths).map(([path, item]) => [path.endsWith('/') ? path : `${path}/`, item]),
-  );
+  document.paths = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [path.endsWith('/') ? path : `${path}/`, item]));
   for (const path of Object.values(document.paths)) {
     for (const operation of Object.values(path) as Array<Record<string, unknown>>) {
       if (operation && typeof operation === 'object' && operation[PUBLIC_EXTENSION]) {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPreviewApp } from '../app.factory.js';
 import { loadConfig } from '../config/app-config.js';
@@ -13,12 +13,7 @@ async function main(): Promise<void> {
   const generated = serializeOpenApiDocument(buildOpenApiDocument(app));
   await app.close();
   if (process.argv.includes('--check')) {
-    let committed = '';
-    try {
-      committed = readFileSync(TARGET, 'utf8');
-    } catch {
-      committed = '';
-    }
+    const committed = existsSync(TARGET) ? readFileSync(TARGET, 'utf8') : '';
     if (committed !== generated) {
       console.error('openapi/openapi.json is out of date with the code: run `npm run openapi` and commit the result.');
       process.exit(1);

@@ -63,11 +63,21 @@ describe('API keys (e2e)', () => {
 
   it('validates the name per field and writes nothing', async () => {
     const before = await t.sql('SELECT count(*)::int AS n FROM api_keys');
-    expect((await t.api.post('/api/v1/api-keys/').set(owner.auth).send({}).expect(400)).body).toEqual({ name: ['This field is required.'] });
+    expect((await t.api.post('/api/v1/api-keys/').set(owner.auth).send({}).expect(400)).body).toEqual({
+      name: ['This field is required.'],
+    });
     expect((await t.api.post('/api/v1/api-keys/').set(owner.auth).send({ name: '' }).expect(400)).body).toEqual({
       name: ['This field may not be blank.'],
     });
-    expect((await t.api.post('/api/v1/api-keys/').set(owner.auth).send({ name: 'x'.repeat(101) }).expect(400)).body).toEqual({
+    expect(
+      (
+        await t.api
+          .post('/api/v1/api-keys/')
+          .set(owner.auth)
+          .send({ name: 'x'.repeat(101) })
+          .expect(400)
+      ).body,
+    ).toEqual({
       name: ['Ensure this field has no more than 100 characters.'],
     });
     expect((await t.api.post('/api/v1/api-keys/').set(owner.auth).send({ name: 42 }).expect(400)).body).toEqual({
@@ -93,7 +103,9 @@ describe('API keys (e2e)', () => {
     expect(last.body.next).toBeNull();
     expect(last.body.previous).toBe(`${t.api.baseUrl}/api/v1/api-keys/?page=2&page_size=2&x=keep`);
 
-    expect((await t.api.get('/api/v1/api-keys/?page=4&page_size=2').set(seller.auth).expect(404)).body).toEqual({ detail: 'Invalid page.' });
+    expect((await t.api.get('/api/v1/api-keys/?page=4&page_size=2').set(seller.auth).expect(404)).body).toEqual({
+      detail: 'Invalid page.',
+    });
     expect((await t.api.get('/api/v1/api-keys/?page=abc').set(seller.auth).expect(404)).body).toEqual({ detail: 'Invalid page.' });
     const defaults = await t.api.get('/api/v1/api-keys/?page_size=1000').set(seller.auth).expect(200);
     expect(defaults.body.results).toHaveLength(5);

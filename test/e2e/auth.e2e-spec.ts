@@ -29,7 +29,10 @@ describe('Authentication (e2e)', () => {
       default_barcode_type: 'upc',
     });
 
-    const me = await t.api.get('/api/v1/user/me/').set({ Authorization: `Bearer ${response.body.token}` }).expect(200);
+    const me = await t.api
+      .get('/api/v1/user/me/')
+      .set({ Authorization: `Bearer ${response.body.token}` })
+      .expect(200);
     expect(me.body).toMatchObject({ email: 'ann@example.com', role: 'owner', organization: response.body.organization });
     expect(me.body.subscription).toMatchObject({ status: 'trialing', is_active: true, plan: { code: 'trial', is_pro: false } });
     expect(me.body.subscription.plan).toHaveProperty('photos_per_item_limit');
@@ -38,7 +41,10 @@ describe('Authentication (e2e)', () => {
 
   it('refuses a duplicate email (any case), a malformed email and a short password, per field', async () => {
     await registerAccount(t.api, { email: 'dup@example.com' });
-    const duplicate = await t.api.post('/api/auth/register/email/').send({ email: 'DUP@example.com', password: 'long enough pw' }).expect(400);
+    const duplicate = await t.api
+      .post('/api/auth/register/email/')
+      .send({ email: 'DUP@example.com', password: 'long enough pw' })
+      .expect(400);
     expect(duplicate.body).toEqual({ email: ['A user with that email already exists.'] });
 
     const malformed = await t.api.post('/api/auth/register/email/').send({ email: 'not-an-email', password: 'short' }).expect(400);

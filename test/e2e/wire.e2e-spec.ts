@@ -34,11 +34,7 @@ describe('Wire conventions (e2e)', () => {
   });
 
   it('answers malformed JSON with a 400 JSON body', async () => {
-    const response = await t.api
-      .post('/api/auth/login/')
-      .set('Content-Type', 'application/json')
-      .send('{"email": "a@b.c", ')
-      .expect(400);
+    const response = await t.api.post('/api/auth/login/').set('Content-Type', 'application/json').send('{"email": "a@b.c", ').expect(400);
     expect(response.body.detail).toMatch(/^JSON parse error - /);
   });
 

@@ -8,10 +8,10 @@ export default async function globalTeardown(): Promise<void> {
     const client = new pg.Client({ connectionString: serverUrl });
     await client.connect();
     try {
-      const leftovers = await client.query<{ datname: string }>(
-        `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
-        [`instica\\_t\\_${runId}\\_%`, `instica_template_${runId}`],
-      );
+      const leftovers = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`, [
+        `instica\\_t\\_${runId}\\_%`,
+        `instica_template_${runId}`,
+      ]);
       for (const { datname } of leftovers.rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     } finally {
       await client.end();

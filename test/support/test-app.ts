@@ -109,7 +109,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     ...(database
-      ? { DATABASE_URL: database.url, REDIS_URL: redisUrl, RUN_MIGRATIONS: 'false', REDIS_PREFIX: `instica-test-${randomBytes(4).toString('hex')}` }
+      ? {
+          DATABASE_URL: database.url,
+          REDIS_URL: redisUrl,
+          RUN_MIGRATIONS: 'false',
+          REDIS_PREFIX: `instica-test-${randomBytes(4).toString('hex')}`,
+        }
       : { DATA_DIR: dataDir! }),
     ...options.env,
   };

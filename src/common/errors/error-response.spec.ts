@@ -18,7 +18,10 @@ describe('toErrorResponse', () => {
   it('gives framework errors the documented detail', () => {
     expect(toErrorResponse(new NotFoundException('Cannot GET /x')).body).toEqual({ detail: 'Not found.' });
     expect(toErrorResponse(new HttpException('x', 405), 'PUT').body).toEqual({ detail: 'Method "PUT" not allowed.' });
-    const parse = Object.assign(new SyntaxError('Unexpected end of JSON input'), { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' });
+    const parse = Object.assign(new SyntaxError('Unexpected end of JSON input'), {
+      statusCode: 400,
+      code: 'FST_ERR_CTP_INVALID_JSON_BODY',
+    });
     expect(toErrorResponse(new BadRequestException('bad', { cause: parse })).body).toEqual({
       detail: 'JSON parse error - Unexpected end of JSON input',
     });

@@ -20,7 +20,12 @@ describe('pagination', () => {
   });
 
   it('builds absolute next/previous URLs keeping other parameters', () => {
-    const page = toPage(request('/api/v1/products/?page=2&page_size=25&search=abbey'), pageRequest({ page: '2', page_size: '25' }, 15), 247, []);
+    const page = toPage(
+      request('/api/v1/products/?page=2&page_size=25&search=abbey'),
+      pageRequest({ page: '2', page_size: '25' }, 15),
+      247,
+      [],
+    );
     expect(page.next).toBe('https://app.example.com/api/v1/products/?page=3&page_size=25&search=abbey');
     expect(page.previous).toBe('https://app.example.com/api/v1/products/?page=1&page_size=25&search=abbey');
     const first = toPage(request('/api/v1/products/'), pageRequest({}, 15), 20, []);

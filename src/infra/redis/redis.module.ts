@@ -18,7 +18,10 @@ class RedisCloser implements OnApplicationShutdown {
 @Module({})
 export class RedisModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const client = { provide: REDIS, useFactory: () => (config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : null) };
+    const client = {
+      provide: REDIS,
+      useFactory: () => (config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 }) : null),
+    };
     return { module: RedisModule, providers: [client, RedisCloser], exports: [REDIS] };
   }
 }

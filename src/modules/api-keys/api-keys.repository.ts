@@ -43,7 +43,13 @@ export class ApiKeysRepository {
     const row = await this.repository
       .createQueryBuilder('key')
       .innerJoin('key.user', 'user')
-      .select(['key.id AS id', 'key.key_hash AS key_hash', 'user.id AS user_id', 'user.uid AS user_uid', 'key.organization_id AS organization_id'])
+      .select([
+        'key.id AS id',
+        'key.key_hash AS key_hash',
+        'user.id AS user_id',
+        'user.uid AS user_uid',
+        'key.organization_id AS organization_id',
+      ])
       .where('key.prefix = :prefix', { prefix })
       .getRawOne<{ id: string; key_hash: string; user_id: string; user_uid: string; organization_id: string }>();
     if (!row) return null;

@@ -37,7 +37,10 @@ export class AuthController {
 
   @Post('validate/')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Check credentials', description: 'Answers 200 with the user for a live bearer token or API key, 401 otherwise.' })
+  @ApiOperation({
+    summary: 'Check credentials',
+    description: 'Answers 200 with the user for a live bearer token or API key, 401 otherwise.',
+  })
   @ApiOkResponse({ type: ValidateResponseDto })
   @ApiAuthErrors()
   async validate(@CurrentAuth() auth: AuthContext): Promise<ValidateResponseDto> {

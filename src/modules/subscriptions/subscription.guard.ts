@@ -15,10 +15,7 @@ export class SubscriptionGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const required = this.reflector.getAllAndOverride<boolean>(REQUIRES_SUBSCRIPTION, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const required = this.reflector.getAllAndOverride<boolean>(REQUIRES_SUBSCRIPTION, [context.getHandler(), context.getClass()]);
     if (!required) return true;
     const { user } = context.switchToHttp().getRequest<{ user: AuthContext }>();
     const subscription = await this.subscriptions.findForOrganization(user.organizationId);

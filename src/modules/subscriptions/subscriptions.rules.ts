@@ -3,10 +3,7 @@ import type { SubscriptionStatus } from './entities/subscription.entity.js';
 export const TRIAL_PLAN_CODE = 'trial';
 
 /** A subscription allows paid actions while active, or while trialing before the trial ends. */
-export function isSubscriptionActive(
-  subscription: { status: SubscriptionStatus; trialEndsAt: Date | null } | null,
-  now: Date,
-): boolean {
+export function isSubscriptionActive(subscription: { status: SubscriptionStatus; trialEndsAt: Date | null } | null, now: Date): boolean {
   if (!subscription) return false;
   if (subscription.status === 'active') return true;
   return subscription.status === 'trialing' && subscription.trialEndsAt !== null && subscription.trialEndsAt > now;

@@ -24,11 +24,19 @@ export class ApiKeyDto {
   @ApiProperty({ description: 'Creation timestamp.', format: 'date-time' })
   created!: string;
 
-  @ApiProperty({ description: 'When the key last authenticated a request (minute precision).', type: String, format: 'date-time', nullable: true })
+  @ApiProperty({
+    description: 'When the key last authenticated a request (minute precision).',
+    type: String,
+    format: 'date-time',
+    nullable: true,
+  })
   last_used_at!: string | null;
 }
 
 export class CreatedApiKeyDto extends ApiKeyDto {
-  @ApiProperty({ description: 'The whole key: send it as `X-API-Key`. Shown in this response only; store it now.', example: 'ik_8fKq2LmZ.Yc3...' })
+  @ApiProperty({
+    description: 'The whole key: send it as `X-API-Key`. Shown in this response only; store it now.',
+    example: 'ik_8fKq2LmZ.Yc3...',
+  })
   key!: string;
 }

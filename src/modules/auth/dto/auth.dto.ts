@@ -14,7 +14,12 @@ export class RegisterEmailDto {
   @IsEmail({}, { message: Msg.email })
   email!: string;
 
-  @ApiProperty({ description: `Password, at least ${MIN_PASSWORD_LENGTH} characters.`, example: 'correct horse battery', minLength: MIN_PASSWORD_LENGTH, maxLength: 128 })
+  @ApiProperty({
+    description: `Password, at least ${MIN_PASSWORD_LENGTH} characters.`,
+    example: 'correct horse battery',
+    minLength: MIN_PASSWORD_LENGTH,
+    maxLength: 128,
+  })
   @IsDefined()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH, { message: Msg.minLength(MIN_PASSWORD_LENGTH) })
@@ -33,7 +38,11 @@ export class RegisterEmailDto {
   @MaxLength(150, { message: Msg.maxLength(150) })
   last_name?: string;
 
-  @ApiPropertyOptional({ description: "Name of the new organization (default: from the user's name).", example: 'Groove Records', maxLength: 200 })
+  @ApiPropertyOptional({
+    description: "Name of the new organization (default: from the user's name).",
+    example: 'Groove Records',
+    maxLength: 200,
+  })
   @IsOptional()
   @IsString()
   @MaxLength(200, { message: Msg.maxLength(200) })

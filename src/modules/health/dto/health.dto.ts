@@ -11,7 +11,11 @@ export class QueueHealthDto {
 }
 
 export class HealthDto {
-  @ApiProperty({ description: '`ok` when every dependency answers, `error` otherwise (with status 503).', enum: ['ok', 'error'], example: 'ok' })
+  @ApiProperty({
+    description: '`ok` when every dependency answers, `error` otherwise (with status 503).',
+    enum: ['ok', 'error'],
+    example: 'ok',
+  })
   status!: 'ok' | 'error';
 
   @ApiProperty({ description: 'Whether the database answers a ping.', enum: STATES, example: 'up' })
