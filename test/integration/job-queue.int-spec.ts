@@ -185,7 +185,7 @@ describe.each([
 
       expect(attempts).toEqual([1, 2, 3]);
       expect(job).toEqual({ id, name: 'flaky', data: { n: 1 }, attempt: 3 });
-      process.stderr.write(`GAPS ${driver} ${startedAt[1]-startedAt[0]} ${startedAt[2]-startedAt[1]}\n`);
+      process.stderr.write(`GAPS ${driver} ${startedAt[1] - startedAt[0]} ${startedAt[2] - startedAt[1]}\n`);
       expect(failedCalls).toEqual([]);
       // Lower bounds only (upper bounds would depend on machine load): 20 ms, then double that.
       expect(startedAt[1] - startedAt[0]).toBeGreaterThanOrEqual(20 - TIMER_SLACK_MS);
