@@ -1,9 +1,28 @@
 import { Inject, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bull';
-import type { Queue } from 'bull';
+import type { BackoffOptions, Queue } from 'bull';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { DEFAULT_ATTEMPTS, DEFAULT_BACKOFF_MS, JobHandler, JobOptions, JobQueue, ProcessOptions, QueueName } from './job-queue.js';
+import {
+  backoffDelay,
+  DEFAULT_ATTEMPTS,
+  DEFAULT_BACKOFF_MS,
+  JobHandler,
+  JobOptions,
+  JobQueue,
+  ProcessOptions,
+  QueueName,
+} from './job-queue.js';
+
+/**
+ * Bull's own 'exponential' backoff waits delay × (2^n − 1), i.e. 1×, 3×, 7×; the port promises that each
+ * retry doubles the first delay (1×, 2×, 4×, as backoffDelay and the inline driver do), so Bull gets
+ * this strategy (registered on every queue by QueueModule). Bull passes `backoff.options` as the third
+ * argument (the typings call it strategyOptions) and counts the failed attempt in attemptsMade.
+ */
+export const BULL_BACKOFF_STRATEGIES = {
+  doubling: (attemptsMade: number, _error: Error, baseMs: number) => backoffDelay(baseMs, attemptsMade),
+};
 
 /** Bull on Redis: jobs survive restarts and are shared by every worker process. */
 export class BullJobQueue extends JobQueue {
@@ -18,10 +37,11 @@ export class BullJobQueue extends JobQueue {
   }
 
   async add<T>(queue: QueueName, name: string, data: T, options: JobOptions = {}): Promise<string> {
+    const backoff: BackoffOptions & { options: number } = { type: 'doubling', options: options.backoffMs ?? DEFAULT_BACKOFF_MS };
     const job = await this.queue(queue).add(name, data, {
       jobId: options.jobId,
       attempts: options.attempts ?? DEFAULT_ATTEMPTS,
-      backoff: { type: 'exponential', delay: options.backoffMs ?? DEFAULT_BACKOFF_MS },
+      backoff,
       delay: options.delayMs,
       removeOnComplete: 1000,
       removeOnFail: 5000,
@@ -38,13 +58,24 @@ export class BullJobQueue extends JobQueue {
     bullQueue.on('failed', (job, error) => {
       if (job.attemptsMade < (job.opts.attempts ?? 1)) return;
       this.logger.warn(`Job ${queue}/${job.name} ${String(job.id)} failed after ${job.attemptsMade} attempts: ${error.message}`);
-      void Promise.resolve(
-        options.onFailed?.({ id: String(job.id), name: job.name, data: job.data, attempt: job.attemptsMade }, error),
-      ).catch((recordError: Error) => this.logger.error(recordError, 'Recording a failed job failed'));
+      void Promise.resolve()
+        .then(() => options.onFailed?.({ id: String(job.id), name: job.name, data: job.data, attempt: job.attemptsMade }, error))
+        .catch((recordError: Error) => this.logger.error(recordError, 'Recording a failed job failed'));
     });
   }
 
+  /** False when Redis does not answer in time: Bull waits (reconnecting) for as long as Redis is away. */
   async isHealthy(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS)));
+    try {
+      return await Promise.race([this.ping(), timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async ping(): Promise<boolean> {
     try {
       const client = await this.queue(QUEUE_FOR_HEALTH).isReady();
       return (await client.client.ping()) === 'PONG';
@@ -59,3 +90,4 @@ export class BullJobQueue extends JobQueue {
 }
 
 const QUEUE_FOR_HEALTH: QueueName = 'sync';
+const HEALTH_TIMEOUT_MS = 1500;

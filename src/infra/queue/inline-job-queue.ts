@@ -37,8 +37,10 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
 
   add<T>(queue: QueueName, name: string, data: T, options: JobOptions = {}): Promise<string> {
     const id = options.jobId ?? randomUUID();
-    if (this.seenIds.has(id)) return Promise.resolve(id);
-    this.seenIds.add(id);
+    // Ids are per queue, as with Bull: the same id on another queue is another job.
+    const key = `${queue}/${id}`;
+    if (this.seenIds.has(key)) return Promise.resolve(id);
+    this.seenIds.add(key);
     const pending: PendingJob = {
       job: { id, name, data, attempt: 1 },
       attempts: options.attempts ?? DEFAULT_ATTEMPTS,
@@ -99,7 +101,11 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
         return;
       }
       this.logger.warn(`Job ${queue}/${job.name} ${job.id} failed after ${job.attempt} attempts: ${error.message}`);
-      await worker.options.onFailed?.(job, error);
+      try {
+        await worker.options.onFailed?.(job, error);
+      } catch (recordError) {
+        this.logger.error(recordError, 'Recording a failed job failed');
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bull';
 import type { AppConfig } from '../../config/app-config.js';
-import { BullJobQueue } from './bull-job-queue.js';
+import { BULL_BACKOFF_STRATEGIES, BullJobQueue } from './bull-job-queue.js';
 import { InlineJobQueue } from './inline-job-queue.js';
 import { JobQueue, QUEUE_NAMES } from './job-queue.js';
 
@@ -16,7 +16,11 @@ export class QueueModule {
     return {
       module: QueueModule,
       imports: [
-        BullModule.forRoot({ url: config.redisUrl, prefix: `${config.redisPrefix}:bull` }),
+        BullModule.forRoot({
+          url: config.redisUrl,
+          prefix: `${config.redisPrefix}:bull`,
+          settings: { backoffStrategies: BULL_BACKOFF_STRATEGIES },
+        }),
         BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
       ],
       providers: [{ provide: JobQueue, useClass: BullJobQueue }],
