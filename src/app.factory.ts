@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { jsonBodyParser } from './common/http/json-body.js';
 import type { AppConfig } from './config/app-config.js';
+import { registerMediaServing } from './infra/storage/media-serving.js';
 import { buildOpenApiDocument } from './openapi.js';
 
 const REQUEST_ID = /^[\w\-.:]{1,128}$/;
@@ -27,6 +28,8 @@ function fastifyAdapter(config: AppConfig): FastifyAdapter {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // @fastify/multipart, registered by the adapter; readUploadedFile (common/media) sets its own limits per call.
+    multipart: { limits: { files: 1, fileSize: config.mediaMaxBytes } },
   });
 }
 
@@ -52,6 +55,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     jsonDocumentUrl: 'api/docs-json',
     customSiteTitle: 'Instica API',
   });
+  await registerMediaServing(app, config);
   await app.init();
   return app;
 }

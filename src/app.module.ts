@@ -14,6 +14,8 @@ import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { AuthenticationGuard } from './modules/auth/authentication.guard.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { PlatformsModule } from './modules/platforms/platforms.module.js';
+import { ProductsModule } from './modules/products/products.module.js';
 import { SubscriptionGuard } from './modules/subscriptions/subscription.guard.js';
 import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -35,6 +37,8 @@ export class AppModule {
         UsersModule,
         SubscriptionsModule,
         HealthModule,
+        PlatformsModule,
+        ProductsModule,
       ],
       // Global guards run in this order: who is calling, how often, and whether they have paid.
       providers: [

@@ -35,7 +35,28 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       }
     }
   }
-  return sortKeys(document) as OpenAPIObject;
+  return sortKeys(normalizeNullable(document)) as OpenAPIObject;
+}
+
+/**
+ * OpenAPI 3.0 ignores siblings of `$ref`, so a nullable reference must be `allOf: [$ref]` with `nullable`;
+ * and a nullable enum must list null among its values. Nest's generator writes neither.
+ */
+function normalizeNullable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(normalizeNullable);
+  if (value === null || typeof value !== 'object') return value;
+  const schema = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, normalizeNullable(child)])) as Record<
+    string,
+    unknown
+  >;
+  if (schema.nullable === true && typeof schema.$ref === 'string') {
+    const { $ref, ...rest } = schema;
+    return { ...rest, allOf: [{ $ref }] };
+  }
+  if (schema.nullable === true && Array.isArray(schema.enum) && !schema.enum.includes(null)) {
+    return { ...schema, enum: [...schema.enum, null] };
+  }
+  return schema;
 }
 
 function sortKeys(value: unknown): unknown {

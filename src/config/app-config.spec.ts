@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       redisUrl: null,
       runMigrations: true,
       throttlePerMinute: 1000,
+      mediaMaxBytes: 10 * 1024 * 1024,
     });
   });
 
@@ -22,6 +23,7 @@ describe('loadConfig', () => {
       RUN_MIGRATIONS: 'false',
       THROTTLE_PER_MINUTE: '60',
       DATA_DIR: '/var/lib/instica',
+      MEDIA_MAX_BYTES: '5242880',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -31,6 +33,7 @@ describe('loadConfig', () => {
       runMigrations: false,
       throttlePerMinute: 60,
       dataDir: '/var/lib/instica',
+      mediaMaxBytes: 5_242_880,
     });
   });
 
@@ -43,6 +46,10 @@ describe('loadConfig', () => {
     ['RUN_MIGRATIONS', 'maybe'],
     ['THROTTLE_PER_MINUTE', '0'],
     ['LOG_LEVEL', 'loud'],
+    ['MEDIA_MAX_BYTES', '10MB'],
+    ['MEDIA_MAX_BYTES', '1.5'],
+    ['MEDIA_MAX_BYTES', '100'],
+    ['MEDIA_MAX_BYTES', '268435457'],
   ])('rejects a bad %s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -21,6 +21,8 @@ export interface AppConfig {
   trustProxy: boolean;
   bodyLimitBytes: number;
   trialDays: number;
+  /** Largest uploaded file (images), in bytes; uploads are held in memory while they are processed. */
+  mediaMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +99,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
     trialDays: integer(env, 'TRIAL_DAYS', 14, 0, 3650),
+    mediaMaxBytes: integer(env, 'MEDIA_MAX_BYTES', 10_485_760, 1024, 268_435_456),
   };
 }
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { MIGRATIONS } from '../../migrations/index.js';
 import { pendingSchemaChanges } from '../../src/cli/schema-diff.js';
 import { dataSourceOptions } from '../../src/infra/database/data-source-options.js';
 import { cloneTemplate } from '../support/databases.js';
@@ -25,14 +26,16 @@ describe('Migrations on PostgreSQL', () => {
     }
   });
 
-  it('can be reverted and applied again', async () => {
+  it('can all be reverted and applied again', async () => {
     const { databaseUrl, runId } = testServices();
     const database = await cloneTemplate(databaseUrl, runId);
     const dataSource = new DataSource(dataSourceOptions(database.url, { embedded: false }));
     await dataSource.initialize();
     try {
-      await dataSource.undoLastMigration({ transaction: 'each' });
-      expect(await dataSource.query(`SELECT to_regclass('public.users') AS users`)).toEqual([{ users: null }]);
+      for (let index = 0; index < MIGRATIONS.length; index += 1) await dataSource.undoLastMigration({ transaction: 'each' });
+      expect(await dataSource.query(`SELECT to_regclass('public.users') AS users, to_regclass('public.products') AS products`)).toEqual([
+        { users: null, products: null },
+      ]);
       await dataSource.runMigrations({ transaction: 'each' });
       expect(await pendingSchemaChanges(dataSource)).toEqual([]);
     } finally {

@@ -8,7 +8,17 @@ interface Operation {
 }
 type OpenApiDocument = { paths: Record<string, Record<string, Operation>>; components: object };
 
-const document = JSON.parse(readFileSync(join(process.cwd(), 'openapi', 'openapi.json'), 'utf8')) as OpenApiDocument;
+/** OpenAPI 3.0 `nullable: true` as JSON Schema (which Ajv checks): the schema, or null. */
+function toJsonSchema(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toJsonSchema);
+  if (value === null || typeof value !== 'object') return value;
+  const converted = Object.fromEntries(Object.entries(value).map(([key, child]) => [key, toJsonSchema(child)])) as Record<string, unknown>;
+  if (converted.nullable !== true) return converted;
+  const { nullable: _nullable, description, ...schema } = converted;
+  return { description, anyOf: [schema, { type: 'null' }] };
+}
+
+const document = toJsonSchema(JSON.parse(readFileSync(join(process.cwd(), 'openapi', 'openapi.json'), 'utf8'))) as OpenApiDocument;
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
 const compiled = new Map<string, ValidateFunction>();

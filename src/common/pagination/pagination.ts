@@ -3,6 +3,7 @@ import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSch
 import { IsOptional, IsString } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { DetailError } from '../errors/error-response.js';
+import { requestOrigin } from '../http/origin.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -65,7 +66,7 @@ export function toPage<T>(httpRequest: FastifyRequest, request: PageRequest, cou
 }
 
 function pageUrl(httpRequest: FastifyRequest, page: number): string {
-  const url = new URL(httpRequest.url, `${httpRequest.protocol}://${httpRequest.host}`);
+  const url = new URL(httpRequest.url, requestOrigin(httpRequest));
   url.searchParams.set('page', String(page));
   url.searchParams.sort();
   return url.toString();

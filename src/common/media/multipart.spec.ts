@@ -1,0 +1,120 @@
+import { Controller, HttpCode, Module, Post, Req } from '@nestjs/common';
+import { APP_FILTER, NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import { ApiExceptionFilter } from '../errors/api-exception.filter.js';
+import { describeSize, readUploadedFile, UploadMsg } from './multipart.js';
+
+const MAX_BYTES = 4096;
+
+@Controller('upload')
+class UploadController {
+  @Post()
+  @HttpCode(200)
+  async upload(@Req() request: FastifyRequest) {
+    const file = await readUploadedFile(request, 'image', MAX_BYTES);
+    return { size: file.data.length, text: file.data.toString('latin1'), file_name: file.fileName, declared_type: file.declaredType };
+  }
+}
+
+@Module({ controllers: [UploadController], providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }] })
+class UploadTestModule {}
+
+function form(...entries: Array<[string, string | Blob, string?]>): FormData {
+  const body = new FormData();
+  for (const [name, value, fileName] of entries) {
+    if (typeof value === 'string') body.append(name, value);
+    else body.append(name, value, fileName);
+  }
+  return body;
+}
+
+const blob = (bytes: number | string, type = 'image/jpeg') =>
+  new Blob([typeof bytes === 'string' ? bytes : Buffer.alloc(bytes, 0x61)], { type });
+
+describe('readUploadedFile (over HTTP, as createApp registers multipart)', () => {
+  let app: NestFastifyApplication;
+  let url: string;
+  beforeAll(async () => {
+    app = await NestFactory.create<NestFastifyApplication>(
+      UploadTestModule,
+      new FastifyAdapter({ multipart: { limits: { files: 1, fileSize: 1024 * 1024 } } }),
+      { logger: false },
+    );
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    url = `${await app.getUrl()}/upload`;
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  async function post(body: string | FormData, headers: Record<string, string> = {}) {
+    const response = await fetch(url, { method: 'POST', body, headers });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  it('reads the file of the field, whatever else the form has', async () => {
+    const response = await post(form(['note', 'hello'], ['image', blob('JPEG bytes'), 'cover.jpg'], ['after', 'x']));
+    expect(response).toEqual({
+      status: 200,
+      body: { size: 10, text: 'JPEG bytes', file_name: 'cover.jpg', declared_type: 'image/jpeg' },
+    });
+  });
+
+  it('takes a file of exactly the limit', async () => {
+    expect((await post(form(['image', blob(MAX_BYTES), 'big.jpg']))).body).toMatchObject({ size: MAX_BYTES });
+  });
+
+  it('says when the field has no file', async () => {
+    expect(await post(form(['other', blob(10), 'a.jpg']))).toEqual({ status: 400, body: { image: [UploadMsg.missing] } });
+    expect(await post(form(['note', 'x']))).toEqual({ status: 400, body: { image: [UploadMsg.missing] } });
+    // What a browser sends for a file input left empty.
+    const emptyInput =
+      '--b\r\nContent-Disposition: form-data; name="image"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n--b--\r\n';
+    expect(await post(emptyInput, { 'content-type': 'multipart/form-data; boundary=b' })).toEqual({
+      status: 400,
+      body: { image: [UploadMsg.missing] },
+    });
+    expect(await post(form(['image', 'just text']))).toEqual({ status: 400, body: { image: [UploadMsg.notAFile] } });
+    expect(await post(form(['image', blob(0), 'empty.jpg']))).toEqual({ status: 400, body: { image: [UploadMsg.empty] } });
+  });
+
+  it('refuses a file over the limit with a 400 on the field, even a much larger one', async () => {
+    const tooLarge = { status: 400, body: { image: ['The file is larger than 4 KB.'] } };
+    expect(await post(form(['image', blob(MAX_BYTES + 1), 'big.jpg']))).toEqual(tooLarge);
+    expect(await post(form(['image', blob(5 * 1024 * 1024), 'huge.jpg']))).toEqual(tooLarge);
+    // The app still serves the next upload on a fresh connection.
+    expect((await post(form(['image', blob(3), 'a.jpg']))).status).toBe(200);
+  });
+
+  it('refuses a request that is not multipart', async () => {
+    const expected = { status: 400, body: { non_field_errors: [UploadMsg.notMultipart] } };
+    expect(await post(JSON.stringify({ image: 'x' }), { 'content-type': 'application/json' })).toEqual(expected);
+    expect(await post('image=x', { 'content-type': 'text/plain' })).toEqual(expected);
+  });
+
+  it('refuses more than one file', async () => {
+    const response = await post(form(['image', blob(3), 'a.jpg'], ['image', blob(3), 'b.jpg']));
+    expect(response).toEqual({ status: 400, body: { non_field_errors: [UploadMsg.oneFile] } });
+  });
+
+  it('answers a malformed body with a 400 parse error', async () => {
+    const boundary = 'XyZ';
+    const broken = `--${boundary}\r\nContent-Disposition: form-data; name="image"; filename="a.jpg"\r\n\r\nabc`;
+    const response = await post(broken, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+    expect(response.status).toBe(400);
+    expect(response.body.detail).toMatch(/^Multipart form parse error - /);
+    const noBoundary = await post('x', { 'content-type': 'multipart/form-data' });
+    expect(noBoundary.status).toBe(400);
+    expect(noBoundary.body.detail).toMatch(/^Multipart form parse error - /);
+  });
+});
+
+describe('describeSize', () => {
+  it('words a limit in binary units', () => {
+    expect(describeSize(10 * 1024 * 1024)).toBe('10 MB');
+    expect(describeSize(1.5 * 1024 * 1024)).toBe('1.5 MB');
+    expect(describeSize(1024)).toBe('1 KB');
+    expect(describeSize(900)).toBe('900 bytes');
+  });
+});

@@ -1,0 +1,107 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import { DetailError, ValidationFailed } from '../errors/error-response.js';
+
+/** One file read from a multipart/form-data request, whole, in memory. */
+export interface UploadedFile {
+  data: Buffer;
+  /** The client's file name: for display only, never a storage key. */
+  fileName: string;
+  /** The client's Content-Type for the part: not to be trusted (see ImageIngest). */
+  declaredType: string;
+}
+
+export const UploadMsg = {
+  notMultipart: 'Expected multipart/form-data.',
+  missing: 'No file was submitted.',
+  empty: 'The submitted file is empty.',
+  notAFile: 'The submitted data was not a file. Check the encoding type on the form.',
+  oneFile: 'Submit one file per request.',
+  tooManyParts: 'The form has too many fields.',
+  tooLarge: (maxBytes: number) => `The file is larger than ${describeSize(maxBytes)}.`,
+};
+
+/** `10 MB`, `1.5 MB`, `500 KB`, `900 bytes` (binary units, as MEDIA_MAX_BYTES is usually set in MiB). */
+export function describeSize(bytes: number): string {
+  const round = (value: number) => String(Math.floor(value * 10) / 10);
+  if (bytes >= 1024 * 1024) return `${round(bytes / (1024 * 1024))} MB`;
+  if (bytes >= 1024) return `${round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}
+
+interface MultipartError {
+  code?: unknown;
+  message?: unknown;
+  part?: { fieldname?: unknown };
+}
+
+/**
+ * Reads the one file sent in `field` of a multipart/form-data request, at most `maxBytes` long.
+ * Other fields are read and ignored. Every client mistake is a 400 in the documented shape:
+ * `{"<field>": ["No file was submitted."]}`, `{"<field>": ["The file is larger than 10 MB."]}`,
+ * `{"non_field_errors": ["Expected multipart/form-data."]}`, `{"detail": "Multipart form parse error - ..."}`.
+ * Needs @fastify/multipart registered (createApp does it).
+ */
+export async function readUploadedFile(request: FastifyRequest, field: string, maxBytes: number): Promise<UploadedFile> {
+  if (typeof request.isMultipart !== 'function' || !request.isMultipart()) {
+    throw new ValidationFailed({ non_field_errors: [UploadMsg.notMultipart] });
+  }
+  let upload: UploadedFile | null = null;
+  let sentAsText = false;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
+      if (part.type === 'field') {
+        if (part.fieldname === field && part.value !== '') sentAsText = true;
+        continue;
+      }
+      if (part.fieldname !== field || upload !== null) {
+        await drain(part.file);
+        continue;
+      }
+      upload = await readPart(part);
+    }
+  } catch (error) {
+    throw multipartError(error, field, maxBytes);
+  }
+  if (upload === null || (upload.data.length === 0 && upload.fileName === '')) {
+    throw new ValidationFailed({ [field]: [sentAsText ? UploadMsg.notAFile : UploadMsg.missing] });
+  }
+  if (upload.data.length === 0) throw new ValidationFailed({ [field]: [UploadMsg.empty] });
+  return upload;
+}
+
+async function readPart(part: MultipartFile): Promise<UploadedFile> {
+  const data = await part.toBuffer();
+  return { data, fileName: part.filename, declaredType: part.mimetype };
+}
+
+/** Reads a part nobody asked for to its end, so that the parser goes on to the next one. */
+async function drain(stream: Readable): Promise<void> {
+  for await (const _chunk of stream) {
+    // discarded
+  }
+}
+
+/** @fastify/multipart's and busboy's errors as the documented 400s; they all come from the client's bytes. */
+function multipartError(error: unknown, field: string, maxBytes: number): Error {
+  if (error instanceof ValidationFailed || error instanceof DetailError) return error;
+  const { code, message, part } = (error ?? {}) as MultipartError;
+  switch (code) {
+    case 'FST_REQ_FILE_TOO_LARGE': {
+      const name = typeof part?.fieldname === 'string' && part.fieldname ? part.fieldname : field;
+      return new ValidationFailed({ [name]: [UploadMsg.tooLarge(maxBytes)] });
+    }
+    case 'FST_FILES_LIMIT':
+      return new ValidationFailed({ non_field_errors: [UploadMsg.oneFile] });
+    case 'FST_PARTS_LIMIT':
+    case 'FST_FIELDS_LIMIT':
+      return new ValidationFailed({ non_field_errors: [UploadMsg.tooManyParts] });
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new ValidationFailed({ non_field_errors: [UploadMsg.notMultipart] });
+    default: {
+      const reason = typeof message === 'string' && message ? message : 'the body could not be read';
+      return new DetailError(400, `Multipart form parse error - ${reason}`);
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, MaxLength, registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
+import { Msg } from '../errors/messages.js';
+
+/** Validates only when the field is sent: an absent field is fine, an explicit null is not. */
+export const NotNullIfPresent = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/**
+ * A money amount: a decimal string or a JSON number with at most 2 decimals and 10 digits in all,
+ * normalized to a string so it is never handled as a binary float. `positive` requires > 0.
+ */
+export function IsMoney(options: { positive?: boolean; maxDigits?: number } = {}) {
+  const maxDigits = options.maxDigits ?? 12;
+  return applyDecorators(
+    Transform(({ value }: { value: unknown }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value)),
+    (target: object, propertyName: string | symbol) =>
+      registerDecorator({
+        name: 'isMoney',
+        target: target.constructor,
+        propertyName: propertyName as string,
+        validator: {
+          validate: (value: unknown) => moneyProblem(value, maxDigits, options.positive ?? false) === null,
+          defaultMessage: (args?: ValidationArguments) => moneyProblem(args?.value, maxDigits, options.positive ?? false) ?? '',
+        },
+      }),
+  );
+}
+
+function moneyProblem(value: unknown, maxDigits: number, positive: boolean): string | null {
+  if (typeof value !== 'string' || !DECIMAL.test(value.trim())) return Msg.decimal;
+  const [whole, fraction = ''] = value.trim().replace('-', '').split('.');
+  if (fraction.length > 2) return 'Ensure that there are no more than 2 decimal places.';
+  if (whole.replace(/^0+(?=\d)/, '').length + 2 > maxDigits) return `Ensure that there are no more than ${maxDigits} digits in total.`;
+  const negative = value.trim().startsWith('-');
+  const zero = /^-?0+(\.0+)?$/.test(value.trim());
+  if (positive && (negative || zero)) return Msg.greaterThan(0);
+  if (negative) return 'Ensure this value is greater than or equal to 0.';
+  return null;
+}
+
+/** A query-string boolean: true/false/1/0 (any case); anything else fails @IsBoolean with the field's name. */
+export const QueryBoolean = () =>
+  Transform(({ value }: { value: unknown }) => {
+    const text = String(value).toLowerCase();
+    if (['true', '1'].includes(text)) return true;
+    if (['false', '0'].includes(text)) return false;
+    return value;
+  });
+
+/** A query parameter given comma-separated, repeated, or both: a list of trimmed, non-empty values. */
+export const QueryList = () =>
+  Transform(({ value }: { value: unknown }) =>
+    (Array.isArray(value) ? value : [value])
+      .flatMap((part) => String(part).split(','))
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0),
+  );
+
+/** A plain JSON object (not an array, not null unless allowed by @IsOptional). */
+export function IsJsonObject() {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isObject',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value),
+        defaultMessage: () => Msg.object,
+      },
+    });
+}
+
+/** An optional text field: absent or null is fine, otherwise a string of at most `maxLength` characters. */
+export const OptionalText = (maxLength: number) =>
+  applyDecorators(IsOptional(), IsString(), MaxLength(maxLength, { message: Msg.maxLength(maxLength) }));

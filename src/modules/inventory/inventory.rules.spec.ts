@@ -1,0 +1,30 @@
+import { conditionDisplay, gradeTier, itemTitle, resolvedSku, statusDisplay } from './inventory.rules.js';
+
+describe('inventory rules', () => {
+  it('labels statuses and conditions as documented', () => {
+    expect(statusDisplay('ready-to-sell')).toBe('Ready to Sell');
+    expect(conditionDisplay('vg_plus')).toBe('VG+');
+    expect(conditionDisplay('vg')).toBe('VG');
+    expect(conditionDisplay(null)).toBeNull();
+  });
+
+  it('puts each condition in a grade tier', () => {
+    expect(gradeTier('vg_plus')).toEqual({ code: 'good', label: 'Good' });
+    expect(gradeTier('mint')).toEqual({ code: 'excellent', label: 'Excellent' });
+    expect(gradeTier('poor')).toEqual({ code: 'poor', label: 'Poor' });
+    expect(gradeTier(null)).toBeNull();
+  });
+
+  it('titles an item by its name, else product and condition', () => {
+    expect(itemTitle('My LP', 'Abbey Road', 'vg')).toBe('My LP');
+    expect(itemTitle(null, 'Abbey Road', 'vg_plus')).toBe('Abbey Road — VG+');
+    expect(itemTitle('  ', 'Abbey Road', null)).toBe('Abbey Road');
+  });
+
+  it('resolves the SKU from the item, then the product, then the catalog number', () => {
+    expect(resolvedSku('PCS-1', 'P', 'C')).toEqual({ value: 'PCS-1', source: 'manual' });
+    expect(resolvedSku(null, 'P', 'C')).toEqual({ value: 'P', source: 'product' });
+    expect(resolvedSku('', null, 'PCS 7088')).toEqual({ value: 'PCS 7088', source: 'catalog_number' });
+    expect(resolvedSku(null, null, null)).toEqual({ value: null, source: null });
+  });
+});

@@ -1,0 +1,24 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAuthErrors } from '../../common/swagger/api-errors.decorator.js';
+import { PlatformDto } from './dto/platform.dto.js';
+import { mapPlatform } from './platforms.mapper.js';
+import { PlatformsRepository } from './platforms.repository.js';
+
+@ApiTags('Marketplace')
+@ApiAuthErrors()
+@Controller('api/v1/platforms')
+export class PlatformsController {
+  constructor(private readonly platforms: PlatformsRepository) {}
+
+  @Get('/')
+  @ApiOperation({
+    summary: 'List selling platforms',
+    description:
+      'Every supported platform (a short, fixed list, so not paginated): OAuth marketplaces and extension-based print-on-demand sites.',
+  })
+  @ApiOkResponse({ type: [PlatformDto] })
+  async list(): Promise<PlatformDto[]> {
+    return (await this.platforms.all()).map(mapPlatform);
+  }
+}

@@ -1,0 +1,20 @@
+import { Column, Index } from 'typeorm';
+import { BaseEntity } from '../../../infra/database/base.entity.js';
+
+/** A name an organization's products share (an artist, a music label): unique per organization, ignoring case. */
+@Index(['organizationId', 'nameKey'], { unique: true })
+export abstract class NamedCatalogEntity extends BaseEntity {
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  uid!: string;
+
+  @Column({ type: 'bigint' })
+  organizationId!: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  name!: string;
+
+  /** lower(trim(name)): the get-or-create key. */
+  @Column({ type: 'varchar', length: 255 })
+  nameKey!: string;
+}

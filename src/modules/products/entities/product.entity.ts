@@ -1,0 +1,120 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { BaseEntity } from '../../../infra/database/base.entity.js';
+import { Organization } from '../../organizations/entities/organization.entity.js';
+import { Artist } from './artist.entity.js';
+import { MusicLabel } from './music-label.entity.js';
+
+export const PRODUCT_TYPES = ['physical', 'digital', 'digital-report', 'nft'] as const;
+export type ProductType = (typeof PRODUCT_TYPES)[number];
+
+export interface ProductMetadata {
+  external_id?: string | null;
+  external_id_title?: string | null;
+}
+
+/** A catalog item (an album title); owns inventory items and marketplace presences. */
+/** GIN trigram index for `search` (created by migration; TypeORM leaves it alone). */
+@Index('IDX_products_title_trgm', { synchronize: false })
+@Entity('products')
+@Index(['organizationId', 'created'])
+@Index(['organizationId', 'updated'])
+@Index(['organizationId', 'title'])
+export class Product extends BaseEntity {
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  uid!: string;
+
+  @Column({ type: 'bigint' })
+  organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<Organization>;
+
+  @Column({ type: 'bigint', nullable: true })
+  userId!: string | null;
+
+  @Column({ type: 'varchar', length: 500, default: '' })
+  title!: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'digital' })
+  type!: ProductType;
+
+  @Index()
+  @Column({ type: 'bigint', nullable: true })
+  artistId!: string | null;
+
+  @ManyToOne(() => Artist, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'artist_id' })
+  artist?: Relation<Artist> | null;
+
+  @Index()
+  @Column({ type: 'bigint', nullable: true })
+  musicLabelId!: string | null;
+
+  @ManyToOne(() => MusicLabel, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'music_label_id' })
+  musicLabel?: Relation<MusicLabel> | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  catalogNumber!: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  sku!: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  upc!: string | null;
+
+  @Column({ type: 'text', array: true, nullable: true })
+  formats!: string[] | null;
+
+  /** `YYYY` or `YYYY-MM-DD`, as given. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  year!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  marketplaceDescription!: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  licenseType!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  licenseNotes!: string | null;
+
+  @Column({ type: 'varchar', length: 100, array: true, default: () => "'{}'" })
+  tags!: string[];
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  mediaType!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  isMatureContent!: boolean;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  defaultVisibility!: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  defaultShopProduct!: boolean;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  backgroundColor!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  enabledProductTypes!: Record<string, unknown> | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  collections!: Record<string, unknown> | unknown[] | null;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true })
+  priceOverrideUsd!: string | null;
+
+  /** Storage keys of the uploaded image and its thumbnail. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  imageKey!: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  imageThumbnailKey!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  metadata!: ProductMetadata | null;
+}

@@ -1,0 +1,108 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { AuthContext } from '../../common/auth/auth-context.js';
+import { CurrentAuth } from '../../common/auth/decorators.js';
+import { requestOrigin } from '../../common/http/origin.js';
+import { readUploadedFile } from '../../common/media/multipart.js';
+import { ApiPaginatedResponse, assertPageExists, type Page, pageRequest, toPage } from '../../common/pagination/pagination.js';
+import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { ProductQueryDto } from './dto/product-query.dto.js';
+import { CreateProductDto, UpdateProductDto } from './dto/product-write.dto.js';
+import { ProductDto } from './dto/product.dto.js';
+import { ProductsService } from './products.service.js';
+
+const DEFAULT_PAGE_SIZE = 15;
+
+@ApiTags('Products')
+@ApiAuthErrors()
+@Controller('api/v1/products')
+export class ProductsController {
+  constructor(
+    private readonly products: ProductsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('/')
+  @ApiOperation({
+    summary: 'List products',
+    description: "The organization's products with nested inventory summaries and marketplace presences (default 15 a page, at most 100).",
+  })
+  @ApiPaginatedResponse(ProductDto)
+  @ApiValidationError('An invalid filter or ordering value, named by its parameter.')
+  @ApiNotFound()
+  async list(@CurrentAuth() auth: AuthContext, @Query() query: ProductQueryDto, @Req() request: FastifyRequest): Promise<Page<ProductDto>> {
+    const page = pageRequest(query, DEFAULT_PAGE_SIZE);
+    const { count, results } = await this.products.page(auth, query, page, requestOrigin(request));
+    assertPageExists(page, count);
+    return toPage(request, page, count, results);
+  }
+
+  @Post('/')
+  @ApiOperation({ summary: 'Create a product', description: 'Only `title` is required; `type` defaults to `digital`.' })
+  @ApiCreatedResponse({ type: ProductDto })
+  @ApiValidationError()
+  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateProductDto, @Req() request: FastifyRequest): Promise<ProductDto> {
+    return this.products.create(auth, body, requestOrigin(request));
+  }
+
+  @Get(':uid/')
+  @ApiOperation({ summary: 'Get a product', description: "The full product; another organization's product is a 404." })
+  @ApiOkResponse({ type: ProductDto })
+  @ApiNotFound()
+  get(@CurrentAuth() auth: AuthContext, @Param('uid') uid: string, @Req() request: FastifyRequest): Promise<ProductDto> {
+    return this.products.get(auth, uid, requestOrigin(request));
+  }
+
+  @Patch(':uid/')
+  @ApiOperation({ summary: 'Update a product', description: 'Partial update: only the fields sent change.' })
+  @ApiOkResponse({ type: ProductDto })
+  @ApiValidationError()
+  @ApiNotFound()
+  update(
+    @CurrentAuth() auth: AuthContext,
+    @Param('uid') uid: string,
+    @Body() body: UpdateProductDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ProductDto> {
+    return this.products.update(auth, uid, body, requestOrigin(request));
+  }
+
+  @Delete(':uid/')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Delete a product',
+    description: 'Permanent: its inventory items, their photos and its marketplace presences go too.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted.' })
+  @ApiNotFound()
+  delete(@CurrentAuth() auth: AuthContext, @Param('uid') uid: string): Promise<void> {
+    return this.products.delete(auth, uid);
+  }
+
+  @Post(':uid/image/')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Upload the product image',
+    description:
+      'Uploads or replaces the primary image (multipart field `image`). JPEG, PNG, WebP, HEIC/HEIF or GIF, recognised by content; ' +
+      'a thumbnail is made. Returns the product, whose `product_image` is the new image URL.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['image'],
+      properties: { image: { type: 'string', format: 'binary', description: 'The image file.' } },
+    },
+  })
+  @ApiOkResponse({ type: ProductDto })
+  @ApiValidationError('No file, not multipart, too large, or not a supported image.')
+  @ApiNotFound()
+  async uploadImage(@CurrentAuth() auth: AuthContext, @Param('uid') uid: string, @Req() request: FastifyRequest): Promise<ProductDto> {
+    await this.products.idOf(auth, uid);
+    const file = await readUploadedFile(request, 'image', this.config.mediaMaxBytes);
+    return this.products.setImage(auth, uid, file.data, requestOrigin(request));
+  }
+}

@@ -1,0 +1,101 @@
+import 'reflect-metadata';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { AuthContext } from '../../src/common/auth/auth-context.js';
+import { pageRequest } from '../../src/common/pagination/pagination.js';
+import { loadConfig } from '../../src/config/app-config.js';
+import { ConfigModule } from '../../src/config/config.module.js';
+import { dataSourceOptions } from '../../src/infra/database/data-source-options.js';
+import { ProductsModule } from '../../src/modules/products/products.module.js';
+import { ProductsService } from '../../src/modules/products/products.service.js';
+import { cloneTemplate } from '../support/databases.js';
+import { testServices } from '../support/test-app.js';
+
+/** Counts every SQL statement the data source sends. */
+class CountingLogger implements TypeOrmLogger {
+  count = 0;
+  logQuery(): void {
+    this.count += 1;
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+describe('Product list queries', () => {
+  let moduleRef: TestingModule;
+  let drop: () => Promise<void>;
+  const logger = new CountingLogger();
+  let auth: AuthContext;
+
+  beforeAll(async () => {
+    const { databaseUrl, runId } = testServices();
+    const database = await cloneTemplate(databaseUrl, runId);
+    drop = database.drop;
+    moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(loadConfig({ LOG_LEVEL: 'silent' })),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(database.url, { embedded: false }), logging: true, logger }),
+        ProductsModule,
+      ],
+    }).compile();
+    await moduleRef.init();
+    const { DataSource } = await import('typeorm');
+    const dataSource = moduleRef.get(DataSource);
+    const [organization] = await dataSource.query(
+      `INSERT INTO organizations (uid, display_name, slug) VALUES ('org_q', 'Q', 'q') RETURNING id`,
+    );
+    auth = { userId: '0', userUid: 'usr_q', organizationId: String(organization.id), via: { kind: 'token', tokenId: '0' } };
+    // 120 products, each with items, a photo and presences on two platforms.
+    await dataSource.query(
+      `INSERT INTO products (uid, organization_id, title, type, tags)
+       SELECT 'prod_q' || n, $1, 'Product ' || n, 'physical', ARRAY['tag' || (n % 5)] FROM generate_series(1, 120) AS n`,
+      [organization.id],
+    );
+    await dataSource.query(
+      `INSERT INTO inventory_items (uid, organization_id, product_id, status, price_total_usd)
+       SELECT 'inv_q' || p.id || '_' || k, p.organization_id, p.id, (ARRAY['draft', 'listed', 'ready-to-sell'])[k], 10 + k
+         FROM products p CROSS JOIN generate_series(1, 3) AS k`,
+    );
+    await dataSource.query(
+      `INSERT INTO inventory_assets (uid, organization_id, inventory_item_id, file_key)
+       SELECT 'ast_q' || i.id, i.organization_id, i.id, 'inventory/' || i.id || '/photo.jpg' FROM inventory_items i`,
+    );
+    await dataSource.query(
+      `INSERT INTO marketplace_presences (organization_id, product_id, platform_id, status, listing_price_usd)
+       SELECT p.organization_id, p.id, pl.id, 'active', 20 FROM products p CROSS JOIN platforms pl WHERE pl.slug IN ('ebay', 'discogs')`,
+    );
+  });
+
+  afterAll(async () => {
+    await moduleRef?.close();
+    await drop?.();
+  });
+
+  async function queriesFor(pageSize: number, query: object = {}): Promise<{ queries: number; results: number }> {
+    const service = moduleRef.get(ProductsService);
+    const before = logger.count;
+    const page = await service.page(auth, query, pageRequest({ page_size: String(pageSize) }, 15), 'http://test');
+    return { queries: logger.count - before, results: page.results.length };
+  }
+
+  it('runs the same small number of queries for a page of 1 and a page of 100', async () => {
+    const one = await queriesFor(1);
+    const hundred = await queriesFor(100);
+    expect(one.results).toBe(1);
+    expect(hundred.results).toBe(100);
+    expect(hundred.queries).toBe(one.queries);
+    expect(one.queries).toBeLessThanOrEqual(7);
+  });
+
+  it('stays constant with filters and computed orderings', async () => {
+    const filters = { has_inventory: true, status: ['listed'], tags: ['tag1', 'tag2'], ordering: 'price_high_low' as const };
+    const one = await queriesFor(1, filters);
+    const hundred = await queriesFor(100, { ...filters, ordering: 'most_inventory' as const });
+    expect(hundred.results).toBe(48);
+    expect(hundred.queries).toBe(one.queries);
+  });
+});
