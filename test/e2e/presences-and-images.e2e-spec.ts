@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import { createTestApp, registerAccount, type Account, type TestApp } from '../support/test-app.js';
 
@@ -187,5 +188,29 @@ describe('Marketplace presences, platforms and product images (e2e)', () => {
     expect((await fetch(uploaded.body.product_image)).status).toBe(200);
     await t.api.delete(`/api/v1/products/${product}/`).set(seller.auth).expect(204);
     expect((await fetch(uploaded.body.product_image)).status).toBe(404);
+  });
+});
+
+describe('Product image size limit (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ env: { MEDIA_MAX_BYTES: '2048' } });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses an image over MEDIA_MAX_BYTES with a 400 on the field', async () => {
+    const seller = await registerAccount(t.api);
+    const product = (await t.api.post('/api/v1/products/').set(seller.auth).send({ title: 'Big' }).expect(201)).body.uid;
+    const noisy = randomBytes(64 * 64 * 3);
+    const large = await sharp(noisy, { raw: { width: 64, height: 64, channels: 3 } })
+      .png()
+      .toBuffer();
+    expect(large.length).toBeGreaterThan(2048);
+    const response = await t.api.post(`/api/v1/products/${product}/image/`).set(seller.auth).attach('image', large, 'big.png').expect(400);
+    expect(response.body).toEqual({ image: [expect.stringMatching(/^The file is larger than /)] });
+    const stored = await t.sql('SELECT image_key FROM products WHERE uid = $1', [product]);
+    expect(stored.rows[0].image_key).toBeNull();
   });
 });

@@ -115,6 +115,7 @@ describe('Product list: filters, ordering and pagination (e2e)', () => {
     ['created', ['Abbey Road', 'Kind of Blue', 'Poster Art', 'Market Report', 'Zebra Empty']],
     ['-created', ['Zebra Empty', 'Market Report', 'Poster Art', 'Kind of Blue', 'Abbey Road']],
     ['artist__name', ['Market Report', 'Kind of Blue', 'Abbey Road', 'Zebra Empty', 'Poster Art']],
+    ['-artist__name', ['Abbey Road', 'Kind of Blue', 'Market Report', 'Zebra Empty', 'Poster Art']],
     ['listed_first', ['Abbey Road', 'Zebra Empty', 'Market Report', 'Poster Art', 'Kind of Blue']],
     ['unlisted_first', ['Zebra Empty', 'Market Report', 'Poster Art', 'Kind of Blue', 'Abbey Road']],
     ['price_high_low', ['Abbey Road', 'Kind of Blue', 'Zebra Empty', 'Market Report', 'Poster Art']],

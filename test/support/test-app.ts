@@ -101,13 +101,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` (npm test does it first).`);
   const { databaseUrl, redisUrl, runId } = testServices();
   const database = options.embedded ? null : await cloneTemplate(databaseUrl, runId);
-  const dataDir = options.embedded ? mkdtempSync(join(tmpdir(), 'instica-e2e-')) : null;
+  // Every app gets its own DATA_DIR (embedded database, uploaded media), removed on close.
+  const dataDir = options.env?.DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'instica-e2e-'));
   const port = await freePort();
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     PORT: String(port),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
+    ...(dataDir ? { DATA_DIR: dataDir } : {}),
     ...(database
       ? {
           DATABASE_URL: database.url,
@@ -115,7 +117,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
           RUN_MIGRATIONS: 'false',
           REDIS_PREFIX: `instica-test-${randomBytes(4).toString('hex')}`,
         }
-      : { DATA_DIR: dataDir! }),
+      : {}),
     ...options.env,
   };
   const child = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
