@@ -83,12 +83,13 @@ describe('Product list queries', () => {
   }
 
   it('runs the same small number of queries for a page of 1 and a page of 100', async () => {
+    await queriesFor(1); // warms the per-process cache of platforms
     const one = await queriesFor(1);
     const hundred = await queriesFor(100);
     expect(one.results).toBe(1);
     expect(hundred.results).toBe(100);
     expect(hundred.queries).toBe(one.queries);
-    expect(one.queries).toBeLessThanOrEqual(7);
+    expect(one.queries).toBeLessThanOrEqual(6);
   });
 
   it('stays constant with filters and computed orderings', async () => {

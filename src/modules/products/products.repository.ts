@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import { newUid } from '../../common/ids/uid.js';
 import { InventoryItem } from '../inventory/entities/inventory-item.entity.js';
@@ -74,26 +74,10 @@ export class ProductsRepository {
     const qb = this.dataSource
       .getRepository(Product)
       .createQueryBuilder('p')
-      .leftJoin('p.artist', 'artist')
       .where('p.organization_id = :organizationId', { organizationId });
     if (filters.search) {
-      qb.andWhere(
-        new Brackets((or) => {
-          for (const column of [
-            'p.title',
-            'p.catalog_number',
-            'p.marketplace_description',
-            'p.license_type',
-            'p.license_notes',
-            'artist.name',
-          ]) {
-            or.orWhere(`${column} ILIKE :search`);
-          }
-          or.orWhere(`array_to_string(p.tags, ' ') ILIKE :search`);
-          or.orWhere('EXISTS (SELECT 1 FROM music_labels l WHERE l.id = p.music_label_id AND l.name ILIKE :search)');
-        }),
-        { search: likePattern(filters.search.trim()) },
-      );
+      // One trigram-indexed column holds every searched field (see the product-search-text migration).
+      qb.andWhere('p.search_text ILIKE :search', { search: likePattern(filters.search.trim().toLowerCase()) });
     }
     if (filters.hasInventory !== undefined) {
       qb.andWhere(`${filters.hasInventory ? '' : 'NOT '}EXISTS (SELECT 1 FROM inventory_items i WHERE ${LIVE_ITEMS})`);
@@ -121,8 +105,9 @@ export class ProductsRepository {
     return qb;
   }
 
-  count(organizationId: string, filters: ProductFilters): Promise<number> {
-    return this.filtered(organizationId, filters).getCount();
+  async count(organizationId: string, filters: ProductFilters): Promise<number> {
+    const row = await this.filtered(organizationId, filters).select('count(*)', 'count').getRawOne<{ count: string }>();
+    return Number(row?.count ?? 0);
   }
 
   /** The ids of one page, in order; ties are broken by newest first so that pages never overlap. */
@@ -134,7 +119,9 @@ export class ProductsRepository {
     limit: number,
   ): Promise<string[]> {
     const { expression, direction } = ORDERINGS[ordering];
-    const rows = await this.filtered(organizationId, filters)
+    const qb = this.filtered(organizationId, filters);
+    if (ordering.endsWith('artist__name')) qb.leftJoin('p.artist', 'artist');
+    const rows = await qb
       .select('p.id', 'id')
       .addSelect(expression, 'sort_key')
       .orderBy('sort_key', direction, 'NULLS LAST')

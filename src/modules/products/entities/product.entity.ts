@@ -12,9 +12,11 @@ export interface ProductMetadata {
   external_id_title?: string | null;
 }
 
-/** A catalog item (an album title); owns inventory items and marketplace presences. */
-/** GIN trigram index for `search` (created by migration; TypeORM leaves it alone). */
-@Index('IDX_products_title_trgm', { synchronize: false })
+/**
+ * A catalog item (an album title); owns inventory items and marketplace presences.
+ * The GIN trigram index of `search_text` serves `search` (created by migration; TypeORM leaves it alone).
+ */
+@Index('IDX_products_search_text_trgm', { synchronize: false })
 @Entity('products')
 @Index(['organizationId', 'created'])
 @Index(['organizationId', 'updated'])
@@ -117,4 +119,8 @@ export class Product extends BaseEntity {
 
   @Column({ type: 'jsonb', nullable: true })
   metadata!: ProductMetadata | null;
+
+  /** Written by a database trigger (see the product-search-text migration), read only by `search`. */
+  @Column({ type: 'text', default: '', select: false, insert: false, update: false })
+  searchText!: string;
 }
