@@ -19,6 +19,26 @@ import { normalizeTags } from './products.rules.js';
 
 const NOT_FOUND = 'Not found.';
 
+/** Request fields stored as they are, and their entity properties. */
+const COPIED_COLUMNS = {
+  catalog_number: 'catalogNumber',
+  sku: 'sku',
+  upc: 'upc',
+  formats: 'formats',
+  year: 'year',
+  marketplace_description: 'marketplaceDescription',
+  license_type: 'licenseType',
+  license_notes: 'licenseNotes',
+  price_override_usd: 'priceOverrideUsd',
+  media_type: 'mediaType',
+  is_mature_content: 'isMatureContent',
+  default_visibility: 'defaultVisibility',
+  default_shop_product: 'defaultShopProduct',
+  background_color: 'backgroundColor',
+  enabled_product_types: 'enabledProductTypes',
+  collections: 'collections',
+} as const satisfies Partial<Record<keyof ProductFieldsDto, keyof Product>>;
+
 @Injectable()
 export class ProductsService {
   private readonly logger = new Logger('ProductsService');
@@ -124,27 +144,12 @@ export class ProductsService {
 
   /** The columns a create or update sets: only the fields sent; artist and label names are get-or-created. */
   private async fields(manager: EntityManager, auth: AuthContext, input: ProductFieldsDto): Promise<Partial<Product>> {
-    const fields: Partial<Product> = {};
-    const copy = <K extends keyof Product>(key: K, value: Product[K] | undefined) => {
-      if (value !== undefined) fields[key] = value;
-    };
-    copy('catalogNumber', input.catalog_number);
-    copy('sku', input.sku);
-    copy('upc', input.upc);
-    copy('formats', input.formats);
-    copy('year', input.year);
-    copy('marketplaceDescription', input.marketplace_description);
-    copy('tags', input.tags === undefined ? undefined : normalizeTags(input.tags));
-    copy('licenseType', input.license_type);
-    copy('licenseNotes', input.license_notes);
-    copy('priceOverrideUsd', input.price_override_usd);
-    copy('mediaType', input.media_type);
-    copy('isMatureContent', input.is_mature_content);
-    copy('defaultVisibility', input.default_visibility);
-    copy('defaultShopProduct', input.default_shop_product);
-    copy('backgroundColor', input.background_color);
-    copy('enabledProductTypes', input.enabled_product_types);
-    copy('collections', input.collections);
+    const fields: Record<string, unknown> = {};
+    for (const [field, column] of Object.entries(COPIED_COLUMNS)) {
+      const value = input[field as keyof typeof COPIED_COLUMNS];
+      if (value !== undefined) fields[column] = value;
+    }
+    if (input.tags !== undefined) fields.tags = normalizeTags(input.tags);
     if (input.artist_name !== undefined) {
       fields.artistId = input.artist_name?.trim()
         ? await this.products.linkName(manager, Artist, auth.organizationId, input.artist_name)
@@ -155,7 +160,7 @@ export class ProductsService {
         ? await this.products.linkName(manager, MusicLabel, auth.organizationId, input.music_label_name)
         : null;
     }
-    return fields;
+    return fields as Partial<Product>;
   }
 
   /** Files are removed after the rows: a failure leaves an orphan file (logged), never a broken product. */
