@@ -1,6 +1,7 @@
 import { Foundation1764620000000 } from './1764620000000-foundation.js';
 import { Products1764630000000 } from './1764630000000-products.js';
 import { ProductSearchText1764640000000 } from './1764640000000-product-search-text.js';
+import { TenantForeignKeys1764650000000 } from './1764650000000-tenant-foreign-keys.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
-export const MIGRATIONS = [Foundation1764620000000, Products1764630000000, ProductSearchText1764640000000];
+export const MIGRATIONS = [Foundation1764620000000, Products1764630000000, ProductSearchText1764640000000, TenantForeignKeys1764650000000];

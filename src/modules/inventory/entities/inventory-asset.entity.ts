@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Organization } from '../../organizations/entities/organization.entity.js';
 import { BaseEntity } from '../../../infra/database/base.entity.js';
 import { InventoryItem } from './inventory-item.entity.js';
 
@@ -12,6 +13,10 @@ export class InventoryAsset extends BaseEntity {
 
   @Column({ type: 'bigint' })
   organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<Organization>;
 
   @Column({ type: 'bigint' })
   inventoryItemId!: string;

@@ -1,4 +1,5 @@
 import { Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Organization } from '../../organizations/entities/organization.entity.js';
 import { BaseEntity } from '../../../infra/database/base.entity.js';
 import { Product } from '../../products/entities/product.entity.js';
 import type { InventoryStatus } from '../inventory.rules.js';
@@ -14,6 +15,10 @@ export class InventoryItem extends BaseEntity {
 
   @Column({ type: 'bigint' })
   organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<Organization>;
 
   @Column({ type: 'bigint', nullable: true })
   userId!: string | null;

@@ -9,6 +9,7 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
+import { Organization } from '../../organizations/entities/organization.entity.js';
 import { Platform } from '../../platforms/entities/platform.entity.js';
 import { Product } from './product.entity.js';
 
@@ -21,6 +22,10 @@ export class MarketplacePresence {
 
   @Column({ type: 'bigint' })
   organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<Organization>;
 
   @Column({ type: 'bigint' })
   productId!: string;

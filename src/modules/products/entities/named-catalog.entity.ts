@@ -1,4 +1,5 @@
-import { Column, Index } from 'typeorm';
+import { Column, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import { Organization } from '../../organizations/entities/organization.entity.js';
 import { BaseEntity } from '../../../infra/database/base.entity.js';
 
 /** A name an organization's products share (an artist, a music label): unique per organization, ignoring case. */
@@ -10,6 +11,10 @@ export abstract class NamedCatalogEntity extends BaseEntity {
 
   @Column({ type: 'bigint' })
   organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: Relation<Organization>;
 
   @Column({ type: 'varchar', length: 255 })
   name!: string;
