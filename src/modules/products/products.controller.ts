@@ -101,7 +101,7 @@ export class ProductsController {
   @ApiValidationError('No file, not multipart, too large, or not a supported image.')
   @ApiNotFound()
   async uploadImage(@CurrentAuth() auth: AuthContext, @Param('uid') uid: string, @Req() request: FastifyRequest): Promise<ProductDto> {
-    await this.products.idOf(auth, uid);
+    await this.products.idOf(auth, uid); // another organization's product is a 404 before the upload is read
     const file = await readUploadedFile(request, 'image', this.config.mediaMaxBytes);
     return this.products.setImage(auth, uid, file.data, requestOrigin(request));
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context.js';
@@ -48,7 +48,7 @@ export class ProductsService {
     private readonly products: ProductsRepository,
     private readonly platforms: PlatformsRepository,
     private readonly storage: FileStorage,
-    @Inject(ImageIngest) private readonly images: ImageIngest,
+    private readonly images: ImageIngest,
   ) {}
 
   /** One page: a count, the page's ids, then every relation of the page in a fixed number of queries. */

@@ -1,23 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { Organization } from '../../organizations/entities/organization.entity.js';
-import { BaseEntity } from '../../../infra/database/base.entity.js';
+import { TenantOwnedEntity } from '../../organizations/entities/tenant-owned.entity.js';
 import { InventoryItem } from './inventory-item.entity.js';
 
 /** A photo or file attached to an inventory item. */
 @Entity('inventory_assets')
 @Index(['inventoryItemId', 'created'])
-export class InventoryAsset extends BaseEntity {
-  @Index({ unique: true })
-  @Column({ type: 'varchar', length: 32 })
-  uid!: string;
-
-  @Column({ type: 'bigint' })
-  organizationId!: string;
-
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  organization?: Relation<Organization>;
-
+export class InventoryAsset extends TenantOwnedEntity {
   @Column({ type: 'bigint' })
   inventoryItemId!: string;
 

@@ -1,6 +1,5 @@
 import { Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { Organization } from '../../organizations/entities/organization.entity.js';
-import { BaseEntity } from '../../../infra/database/base.entity.js';
+import { TenantOwnedEntity } from '../../organizations/entities/tenant-owned.entity.js';
 import { Product } from '../../products/entities/product.entity.js';
 import type { InventoryStatus } from '../inventory.rules.js';
 
@@ -8,18 +7,7 @@ import type { InventoryStatus } from '../inventory.rules.js';
 @Entity('inventory_items')
 @Index(['organizationId', 'status', 'created'])
 @Index(['organizationId', 'updated'])
-export class InventoryItem extends BaseEntity {
-  @Index({ unique: true })
-  @Column({ type: 'varchar', length: 32 })
-  uid!: string;
-
-  @Column({ type: 'bigint' })
-  organizationId!: string;
-
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  organization?: Relation<Organization>;
-
+export class InventoryItem extends TenantOwnedEntity {
   @Column({ type: 'bigint', nullable: true })
   userId!: string | null;
 

@@ -1,21 +1,9 @@
-import { Column, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { Organization } from '../../organizations/entities/organization.entity.js';
-import { BaseEntity } from '../../../infra/database/base.entity.js';
+import { Column, Index } from 'typeorm';
+import { TenantOwnedEntity } from '../../organizations/entities/tenant-owned.entity.js';
 
 /** A name an organization's products share (an artist, a music label): unique per organization, ignoring case. */
 @Index(['organizationId', 'nameKey'], { unique: true })
-export abstract class NamedCatalogEntity extends BaseEntity {
-  @Index({ unique: true })
-  @Column({ type: 'varchar', length: 32 })
-  uid!: string;
-
-  @Column({ type: 'bigint' })
-  organizationId!: string;
-
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  organization?: Relation<Organization>;
-
+export abstract class NamedCatalogEntity extends TenantOwnedEntity {
   @Column({ type: 'varchar', length: 255 })
   name!: string;
 

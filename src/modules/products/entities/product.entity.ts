@@ -1,6 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { BaseEntity } from '../../../infra/database/base.entity.js';
-import { Organization } from '../../organizations/entities/organization.entity.js';
+import { TenantOwnedEntity } from '../../organizations/entities/tenant-owned.entity.js';
 import { Artist } from './artist.entity.js';
 import { MusicLabel } from './music-label.entity.js';
 
@@ -21,18 +20,7 @@ export interface ProductMetadata {
 @Index(['organizationId', 'created'])
 @Index(['organizationId', 'updated'])
 @Index(['organizationId', 'title'])
-export class Product extends BaseEntity {
-  @Index({ unique: true })
-  @Column({ type: 'varchar', length: 32 })
-  uid!: string;
-
-  @Column({ type: 'bigint' })
-  organizationId!: string;
-
-  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  organization?: Relation<Organization>;
-
+export class Product extends TenantOwnedEntity {
   @Column({ type: 'bigint', nullable: true })
   userId!: string | null;
 
