@@ -2,6 +2,13 @@ import { Foundation1764620000000 } from './1764620000000-foundation.js';
 import { Products1764630000000 } from './1764630000000-products.js';
 import { ProductSearchText1764640000000 } from './1764640000000-product-search-text.js';
 import { TenantForeignKeys1764650000000 } from './1764650000000-tenant-foreign-keys.js';
+import { ProductListColumns1764660000000 } from './1764660000000-product-list-columns.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
-export const MIGRATIONS = [Foundation1764620000000, Products1764630000000, ProductSearchText1764640000000, TenantForeignKeys1764650000000];
+export const MIGRATIONS = [
+  Foundation1764620000000,
+  Products1764630000000,
+  ProductSearchText1764640000000,
+  TenantForeignKeys1764650000000,
+  ProductListColumns1764660000000,
+];

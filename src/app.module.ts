@@ -10,15 +10,15 @@ import { DatabaseModule } from './infra/database/database.module.js';
 import { QueueModule } from './infra/queue/queue.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 import { ThrottleModule } from './infra/throttle/throttle.module.js';
-import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
-import { AuthModule } from './modules/auth/auth.module.js';
-import { AuthenticationGuard } from './modules/auth/authentication.guard.js';
-import { HealthModule } from './modules/health/health.module.js';
-import { PlatformsModule } from './modules/platforms/platforms.module.js';
-import { ProductsModule } from './modules/products/products.module.js';
-import { SubscriptionGuard } from './modules/subscriptions/subscription.guard.js';
-import { SubscriptionsModule } from './modules/subscriptions/subscriptions.module.js';
-import { UsersModule } from './modules/users/users.module.js';
+import { ApiKeysModule } from './modules/api-keys/index.js';
+import { AuthenticationGuard, AuthModule } from './modules/auth/index.js';
+import { HealthModule } from './modules/health/index.js';
+import { InventoryModule } from './modules/inventory/index.js';
+import { OrganizationsModule } from './modules/organizations/index.js';
+import { PlatformsModule } from './modules/platforms/index.js';
+import { ProductsModule } from './modules/products/index.js';
+import { SubscriptionGuard, SubscriptionsModule } from './modules/subscriptions/index.js';
+import { UsersModule } from './modules/users/index.js';
 
 @Module({})
 export class AppModule {
@@ -35,9 +35,11 @@ export class AppModule {
         AuthModule,
         ApiKeysModule,
         UsersModule,
+        OrganizationsModule,
         SubscriptionsModule,
         HealthModule,
         PlatformsModule,
+        InventoryModule,
         ProductsModule,
       ],
       // Global guards run in this order: who is calling, how often, and whether they have paid.

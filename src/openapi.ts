@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { PUBLIC_EXTENSION } from './common/auth/decorators.js';
-import { API_KEY_HEADER } from './modules/auth/strategies.js';
+import { API_KEY_HEADER } from './common/auth/auth-context.js';
 
 const DESCRIPTION = `Back office of resellers of records, CDs and prints: products, condition-graded inventory,
 cross-listing on marketplaces, orders and profit.

@@ -1,24 +1,30 @@
 import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../infra/database/data-source-options.js';
-import { EmbeddedPostgres } from '../infra/database/embedded-postgres.js';
+import { AppModule } from '../app.module.js';
+import { loadConfig } from '../config/app-config.js';
 import { pendingSchemaChanges } from './schema-diff.js';
 
 /**
- * `npm run migration:check`: runs every migration on a new, empty embedded database and fails when
- * the entities still differ from the result (a migration is missing or wrong). `--print` shows the SQL.
+ * `npm run migration:check`: runs every migration on a new, empty embedded database (or on DATABASE_URL when
+ * set) and fails when the entities, as the modules register them, still differ from the result (a migration is
+ * missing or wrong). The entities come from booting the application, so no second list of them can drift.
  */
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'instica-migration-check-'));
-  const embedded = await EmbeddedPostgres.start(dir);
-  const dataSource = new DataSource(dataSourceOptions(embedded.url, { embedded: true }));
+  const dataDir = process.env.DATABASE_URL ? null : mkdtempSync(join(tmpdir(), 'instica-migration-check-'));
+  const config = loadConfig({
+    DATABASE_URL: process.env.DATABASE_URL,
+    DATA_DIR: dataDir ?? undefined,
+    RUN_MIGRATIONS: 'true',
+    LOG_LEVEL: 'silent',
+    APP_ROLE: 'worker',
+  });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: false });
   try {
-    await dataSource.initialize();
-    await dataSource.runMigrations({ transaction: 'each' });
-    const pending = await pendingSchemaChanges(dataSource);
+    const pending = await pendingSchemaChanges(app.get(DataSource));
     if (pending.length > 0) {
       console.error(`Migrations do not match the entities; missing SQL:\n${pending.map((q) => `  ${q};`).join('\n')}`);
       process.exitCode = 1;
@@ -26,9 +32,8 @@ async function main(): Promise<void> {
       console.log('Migrations match the entities.');
     }
   } finally {
-    await dataSource.destroy();
-    await embedded.stop();
-    rmSync(dir, { recursive: true, force: true });
+    await app.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Global, Module } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger as TypeOrmLogger } from 'typeorm';
@@ -6,9 +7,11 @@ import type { AuthContext } from '../../src/common/auth/auth-context.js';
 import { pageRequest } from '../../src/common/pagination/pagination.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { ConfigModule } from '../../src/config/config.module.js';
+import { requestUrls } from '../../src/common/http/request-urls.js';
 import { dataSourceOptions } from '../../src/infra/database/data-source-options.js';
-import { ProductsModule } from '../../src/modules/products/products.module.js';
-import { ProductsService } from '../../src/modules/products/products.service.js';
+import { TransactionalConnection } from '../../src/infra/database/transactional-connection.js';
+import { OrganizationsModule } from '../../src/modules/organizations/index.js';
+import { ProductsModule, ProductsService } from '../../src/modules/products/index.js';
 import { cloneTemplate } from '../support/databases.js';
 import { testServices } from '../support/test-app.js';
 
@@ -25,6 +28,13 @@ class CountingLogger implements TypeOrmLogger {
   log(): void {}
 }
 
+/** What DatabaseModule provides besides the connection, which this test configures itself to count queries. */
+@Global()
+@Module({ providers: [TransactionalConnection], exports: [TransactionalConnection] })
+class TransactionsModule {}
+
+const urls = requestUrls({ url: '/api/v1/products/', protocol: 'http', host: 'test' } as never);
+
 describe('Product list queries', () => {
   let moduleRef: TestingModule;
   let drop: () => Promise<void>;
@@ -38,7 +48,9 @@ describe('Product list queries', () => {
     moduleRef = await Test.createTestingModule({
       imports: [
         ConfigModule.forRoot(loadConfig({ LOG_LEVEL: 'silent' })),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(database.url, { embedded: false }), logging: true, logger }),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(database.url, { embedded: false }), autoLoadEntities: true, logging: true, logger }),
+        TransactionsModule,
+        OrganizationsModule,
         ProductsModule,
       ],
     }).compile();
@@ -78,7 +90,7 @@ describe('Product list queries', () => {
   async function queriesFor(pageSize: number, query: object = {}): Promise<{ queries: number; results: number }> {
     const service = moduleRef.get(ProductsService);
     const before = logger.count;
-    const page = await service.page(auth, query, pageRequest({ page_size: String(pageSize) }, 15), 'http://test');
+    const page = await service.list(auth, query, pageRequest({ page_size: String(pageSize) }, 15), urls);
     return { queries: logger.count - before, results: page.results.length };
   }
 

@@ -6,3 +6,6 @@ export interface AuthContext {
   /** How the caller authenticated; the id is the bearer token's or API key's internal id. */
   via: { kind: 'token'; tokenId: string } | { kind: 'api_key'; apiKeyId: string };
 }
+
+/** The header an API key is sent in (the strategy reads it, the OpenAPI document names it). */
+export const API_KEY_HEADER = 'X-API-Key';

@@ -13,13 +13,14 @@ export interface ErrorResponse {
 
 export const NOT_AUTHENTICATED = 'Authentication credentials were not provided.';
 export const SERVER_ERROR = 'A server error occurred.';
+export const NOT_FOUND = 'Not found.';
 
 const DEFAULT_DETAIL: Record<number, string> = {
   400: 'Bad request.',
   401: NOT_AUTHENTICATED,
   402: 'An active subscription is required for this action.',
   403: 'You do not have permission to perform this action.',
-  404: 'Not found.',
+  404: NOT_FOUND,
   406: 'Could not satisfy the request Accept header.',
   409: 'Conflict.',
   413: 'Request body is too large.',
@@ -51,6 +52,19 @@ export class DetailError extends ApiError {
     super({ detail }, status, headers);
     this.message = detail;
   }
+}
+
+/** The documented 404: the resource does not exist, or another organization owns it (never a 403). */
+export class NotFound extends DetailError {
+  constructor() {
+    super(404, NOT_FOUND);
+  }
+}
+
+/** The value, or the documented 404 when there is none: the one way a lookup answers "not found". */
+export function foundOrFail<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new NotFound();
+  return value;
 }
 
 interface FastifyLikeError {

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import { assertPageExists, pageRequest, toPage } from './pagination.js';
+import { requestUrls } from '../http/request-urls.js';
+import { assertPageExists, paginate, pageRequest, toPage } from './pagination.js';
 
-const request = (url: string) => ({ url, protocol: 'https', host: 'app.example.com' }) as FastifyRequest;
+const request = (url: string) => requestUrls({ url, protocol: 'https', host: 'app.example.com' } as FastifyRequest);
 
 describe('pagination', () => {
   it('uses the default size, caps at 100 and ignores nonsense sizes', () => {
@@ -30,5 +31,29 @@ describe('pagination', () => {
     expect(page.previous).toBe('https://app.example.com/api/v1/products/?page=1&page_size=25&search=abbey');
     const first = toPage(request('/api/v1/products/'), pageRequest({}, 15), 20, []);
     expect(first).toEqual({ count: 20, next: 'https://app.example.com/api/v1/products/?page=2', previous: null, results: [] });
+  });
+
+  it('reads the count and the page side by side, and refuses a page past the end once', async () => {
+    const started: string[] = [];
+    let release: () => void = () => undefined;
+    const countGate = new Promise<void>((resolve) => (release = resolve));
+    const source = {
+      count: async () => {
+        started.push('count');
+        await countGate;
+        return 12;
+      },
+      rows: async (offset: number, limit: number) => {
+        started.push(`rows ${offset} ${limit}`);
+        release();
+        return ['a', 'b'];
+      },
+    };
+    const page = await paginate(pageRequest({ page: '2', page_size: '10' }, 15), source, request('/api/v1/x/?page=2&page_size=10'));
+    expect(started).toEqual(['count', 'rows 10 10']);
+    expect(page).toEqual({ count: 12, next: null, previous: 'https://app.example.com/api/v1/x/?page=1&page_size=10', results: ['a', 'b'] });
+    await expect(
+      paginate(pageRequest({ page: '3', page_size: '10' }, 15), { count: async () => 12, rows: async () => [] }, request('/x/')),
+    ).rejects.toThrow('Invalid page.');
   });
 });

@@ -1,9 +1,8 @@
 import { applyDecorators, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
-import type { FastifyRequest } from 'fastify';
 import { DetailError } from '../errors/error-response.js';
-import { requestOrigin } from '../http/origin.js';
+import type { RequestUrls } from '../http/request-urls.js';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -54,22 +53,31 @@ export function assertPageExists(request: PageRequest, count: number): void {
   if (request.page > 1 && request.offset >= count) throw new DetailError(404, INVALID_PAGE);
 }
 
+/** What a list reads: how many rows match, and one page of them (already shaped for the response). */
+export interface PageSource<T> {
+  count(): Promise<number>;
+  rows(offset: number, limit: number): Promise<T[]>;
+}
+
+/**
+ * The one list sequence: the count and the page are read side by side (neither waits for the other),
+ * a page past the end is the documented 404, and the envelope links to its neighbours.
+ */
+export async function paginate<T>(request: PageRequest, source: PageSource<T>, urls: Pick<RequestUrls, 'page'>): Promise<Page<T>> {
+  const [count, results] = await Promise.all([source.count(), source.rows(request.offset, request.pageSize)]);
+  assertPageExists(request, count);
+  return toPage(urls, request, count, results);
+}
+
 /** The documented envelope, with absolute next/previous URLs that keep every other query parameter. */
-export function toPage<T>(httpRequest: FastifyRequest, request: PageRequest, count: number, results: T[]): Page<T> {
+export function toPage<T>(urls: Pick<RequestUrls, 'page'>, request: PageRequest, count: number, results: T[]): Page<T> {
   const lastPage = Math.max(1, Math.ceil(count / request.pageSize));
   return {
     count,
-    next: request.page < lastPage ? pageUrl(httpRequest, request.page + 1) : null,
-    previous: request.page > 1 ? pageUrl(httpRequest, Math.min(request.page - 1, lastPage)) : null,
+    next: request.page < lastPage ? urls.page(request.page + 1) : null,
+    previous: request.page > 1 ? urls.page(Math.min(request.page - 1, lastPage)) : null,
     results,
   };
-}
-
-function pageUrl(httpRequest: FastifyRequest, page: number): string {
-  const url = new URL(httpRequest.url, requestOrigin(httpRequest));
-  url.searchParams.set('page', String(page));
-  url.searchParams.sort();
-  return url.toString();
 }
 
 class PageEnvelopeDto {

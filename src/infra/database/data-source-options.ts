@@ -1,14 +1,20 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations/index.js';
-import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
-/** One definition of the connection, shared by the app, the migration CLI, the drift check and tests. */
-export function dataSourceOptions(url: string, options: { embedded: boolean; runMigrations?: boolean }): DataSourceOptions {
+interface ConnectionOptions {
+  embedded: boolean;
+  runMigrations?: boolean;
+  /** The application registers its entities module by module (autoLoadEntities); tools that run only migrations need none. */
+  entities?: DataSourceOptions['entities'];
+}
+
+/** One definition of the connection, shared by the app, the migration CLI and tests. */
+export function dataSourceOptions(url: string, options: ConnectionOptions): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: options.entities ?? [],
     migrations: MIGRATIONS,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,

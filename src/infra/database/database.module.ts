@@ -1,8 +1,9 @@
-import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { dataSourceOptions } from './data-source-options.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
+import { TransactionalConnection } from './transactional-connection.js';
 
 /** Starts the embedded PGlite server when no DATABASE_URL is configured, and stops it last. */
 @Injectable()
@@ -30,17 +31,23 @@ export class DatabaseServer implements OnApplicationShutdown {
 @Module({ providers: [DatabaseServer], exports: [DatabaseServer] })
 class DatabaseServerModule {}
 
+/** The connection and TransactionalConnection, for every module; each module registers its own entities (forFeature). */
+@Global()
 @Module({})
 export class DatabaseModule {
   static forRoot(): DynamicModule {
     return {
       module: DatabaseModule,
+      providers: [TransactionalConnection],
+      exports: [TransactionalConnection],
       imports: [
         TypeOrmModule.forRootAsync({
           imports: [DatabaseServerModule],
           inject: [DatabaseServer, APP_CONFIG],
-          useFactory: async (server: DatabaseServer, config: AppConfig) =>
-            dataSourceOptions(await server.url(), { embedded: server.isEmbedded, runMigrations: config.runMigrations }),
+          useFactory: async (server: DatabaseServer, config: AppConfig) => ({
+            ...dataSourceOptions(await server.url(), { embedded: server.isEmbedded, runMigrations: config.runMigrations }),
+            autoLoadEntities: true,
+          }),
         }),
       ],
     };

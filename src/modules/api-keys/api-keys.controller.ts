@@ -1,9 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { CurrentAuth, RequiresSubscription } from '../../common/auth/decorators.js';
-import { ApiPaginatedResponse, assertPageExists, Page, PageQueryDto, pageRequest, toPage } from '../../common/pagination/pagination.js';
+import { type RequestUrls, Urls } from '../../common/http/request-urls.js';
+import { ApiPaginatedResponse, type Page, PageQueryDto, pageRequest } from '../../common/pagination/pagination.js';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto.js';
@@ -20,11 +20,8 @@ export class ApiKeysController {
   @ApiOperation({ summary: 'List API keys', description: "The organization's keys, newest first. The secret key is never shown again." })
   @ApiPaginatedResponse(ApiKeyDto)
   @ApiNotFound()
-  async list(@CurrentAuth() auth: AuthContext, @Query() query: PageQueryDto, @Req() request: FastifyRequest): Promise<Page<ApiKeyDto>> {
-    const page = pageRequest(query, DEFAULT_PAGE_SIZE);
-    const { count, results } = await this.apiKeys.page(auth, page);
-    assertPageExists(page, count);
-    return toPage(request, page, count, results);
+  list(@CurrentAuth() auth: AuthContext, @Query() query: PageQueryDto, @Urls() urls: RequestUrls): Promise<Page<ApiKeyDto>> {
+    return this.apiKeys.list(auth, pageRequest(query, DEFAULT_PAGE_SIZE), urls);
   }
 
   @Post('/')

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { newUid } from '../../common/ids/uid.js';
+import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { ApiKey } from './entities/api-key.entity.js';
 
 export interface ApiKeyCredentials {
@@ -14,23 +13,23 @@ export interface ApiKeyCredentials {
 
 @Injectable()
 export class ApiKeysRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: TransactionalConnection) {}
 
   private get repository() {
-    return this.dataSource.getRepository(ApiKey);
+    return this.db.getRepository(ApiKey);
   }
 
   create(fields: Pick<ApiKey, 'organizationId' | 'userId' | 'name' | 'prefix' | 'keyHash'>): Promise<ApiKey> {
     return this.repository.save({ ...fields, uid: newUid('key'), lastUsedAt: null });
   }
 
-  async page(organizationId: string, offset: number, limit: number): Promise<[ApiKey[], number]> {
-    return this.repository.findAndCount({
-      where: { organizationId },
-      order: { created: 'DESC', id: 'DESC' },
-      skip: offset,
-      take: limit,
-    });
+  count(organizationId: string): Promise<number> {
+    return this.repository.countBy({ organizationId });
+  }
+
+  /** Newest first. */
+  page(organizationId: string, offset: number, limit: number): Promise<ApiKey[]> {
+    return this.repository.find({ where: { organizationId }, order: { created: 'DESC', id: 'DESC' }, skip: offset, take: limit });
   }
 
   /** Deletes the organization's key; false when there is none with that uid in the organization. */

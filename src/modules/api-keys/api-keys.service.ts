@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { apiKeyPrefix, newApiKey, sameDigest, sha256Hex } from '../../common/auth/secrets.js';
-import { DetailError } from '../../common/errors/error-response.js';
-import { PageRequest } from '../../common/pagination/pagination.js';
+import { NotFound } from '../../common/errors/error-response.js';
+import type { RequestUrls } from '../../common/http/request-urls.js';
+import { type Page, type PageRequest, paginate } from '../../common/pagination/pagination.js';
 import { mapApiKey } from './api-keys.mapper.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto.js';
@@ -23,13 +24,19 @@ export class ApiKeysService {
     return { ...mapApiKey(apiKey), key };
   }
 
-  async page(auth: AuthContext, request: PageRequest): Promise<{ count: number; results: ApiKeyDto[] }> {
-    const [keys, count] = await this.apiKeys.page(auth.organizationId, request.offset, request.pageSize);
-    return { count, results: keys.map(mapApiKey) };
+  list(auth: AuthContext, request: PageRequest, urls: RequestUrls): Promise<Page<ApiKeyDto>> {
+    return paginate(
+      request,
+      {
+        count: () => this.apiKeys.count(auth.organizationId),
+        rows: async (offset, limit) => (await this.apiKeys.page(auth.organizationId, offset, limit)).map(mapApiKey),
+      },
+      urls,
+    );
   }
 
   async delete(auth: AuthContext, uid: string): Promise<void> {
-    if (!(await this.apiKeys.delete(auth.organizationId, uid))) throw new DetailError(404, 'Not found.');
+    if (!(await this.apiKeys.delete(auth.organizationId, uid))) throw new NotFound();
   }
 
   /** Looks the key up by its prefix and compares digests in constant time. */

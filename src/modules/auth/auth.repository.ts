@@ -1,21 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context.js';
+import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { AuthToken } from './entities/auth-token.entity.js';
 
 @Injectable()
 export class AuthRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: TransactionalConnection) {}
+
+  private get repository() {
+    return this.db.getRepository(AuthToken);
+  }
 
   async createToken(userId: string, tokenHash: string): Promise<void> {
-    await this.dataSource.getRepository(AuthToken).insert({ userId, tokenHash });
+    await this.repository.insert({ userId, tokenHash });
   }
 
   /** The caller behind a bearer token's digest, in one query. */
   async contextForToken(tokenHash: string): Promise<AuthContext | null> {
-    const row = await this.dataSource
-      .getRepository(AuthToken)
+    const row = await this.repository
       .createQueryBuilder('token')
       .innerJoin('token.user', 'user')
       .select(['token.id AS token_id', 'user.id AS user_id', 'user.uid AS user_uid', 'user.organization_id AS organization_id'])
@@ -30,7 +32,8 @@ export class AuthRepository {
     };
   }
 
-  async deleteToken(tokenId: string): Promise<void> {
-    await this.dataSource.getRepository(AuthToken).delete({ id: tokenId });
+  /** Ends the session; a token is only ever ended by its own user. */
+  async deleteToken(userId: string, tokenId: string): Promise<void> {
+    await this.repository.delete({ userId, id: tokenId });
   }
 }

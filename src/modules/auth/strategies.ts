@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy as BearerStrategy } from 'passport-http-bearer';
 import { HeaderAPIKeyStrategy } from 'passport-headerapikey';
-import type { AuthContext } from '../../common/auth/auth-context.js';
-import { ApiKeysService } from '../api-keys/api-keys.service.js';
+import { API_KEY_HEADER, type AuthContext } from '../../common/auth/auth-context.js';
+import { ApiKeysService } from '../api-keys/index.js';
 import { AuthService } from './auth.service.js';
 
 export const BEARER = 'bearer';
 export const API_KEY = 'api-key';
-export const API_KEY_HEADER = 'X-API-Key';
 
 /** `Authorization: Bearer <token>` from login or registration. */
 @Injectable()

@@ -2,14 +2,13 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors } from '../../common/swagger/api-errors.decorator.js';
 import { PlatformDto } from './dto/platform.dto.js';
-import { mapPlatform } from './platforms.mapper.js';
-import { PlatformsRepository } from './platforms.repository.js';
+import { PlatformsService } from './platforms.service.js';
 
 @ApiTags('Marketplace')
 @ApiAuthErrors()
 @Controller('api/v1/platforms')
 export class PlatformsController {
-  constructor(private readonly platforms: PlatformsRepository) {}
+  constructor(private readonly platforms: PlatformsService) {}
 
   @Get('/')
   @ApiOperation({
@@ -19,6 +18,6 @@ export class PlatformsController {
   })
   @ApiOkResponse({ type: [PlatformDto] })
   async list(): Promise<PlatformDto[]> {
-    return (await this.platforms.all()).map(mapPlatform);
+    return (await this.platforms.catalog()).all;
   }
 }

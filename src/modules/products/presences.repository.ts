@@ -1,23 +1,78 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
+import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { MarketplacePresence } from './entities/marketplace-presence.entity.js';
 
+/** The columns a presence response shows. */
+export interface PresenceRow {
+  id: number;
+  product_id: string;
+  platform_id: string | null;
+  external_listing_id: string | null;
+  external_url: string | null;
+  status: string | null;
+  listing_price: string | null;
+  listing_currency: string | null;
+  listing_price_usd: string | null;
+  is_selling_enabled: boolean;
+  image_url: string | null;
+  price_last_updated: Date | null;
+  last_checked_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const PRESENCE_COLUMNS = `id, product_id, platform_id, external_listing_id, external_url, status, listing_price, listing_currency,
+  listing_price_usd, is_selling_enabled, image_url, price_last_updated, last_checked_at, created_at, updated_at`;
+
+/** Every method is scoped by the organization, then by the product. */
 @Injectable()
 export class PresencesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: TransactionalConnection) {}
 
   private get repository() {
-    return this.dataSource.getRepository(MarketplacePresence);
+    return this.db.getRepository(MarketplacePresence);
   }
 
-  forProduct(productId: string): Promise<MarketplacePresence[]> {
-    return this.repository.find({ where: { productId }, relations: { platform: true }, order: { created: 'ASC', id: 'ASC' } });
+  /** The presences of these products, oldest first. */
+  forProducts(organizationId: string, productIds: string[]): Promise<PresenceRow[]> {
+    return this.db.query(
+      `SELECT ${PRESENCE_COLUMNS} FROM marketplace_presences WHERE organization_id = $1 AND product_id = ANY($2) ORDER BY created_at, id`,
+      [organizationId, productIds],
+    );
   }
 
-  findOne(productId: string, id: number): Promise<MarketplacePresence | null> {
-    return this.repository.findOne({ where: { productId, id }, relations: { platform: true } });
+  async findOne(organizationId: string, productId: string, id: number): Promise<PresenceRow | null> {
+    const [row] = await this.db.query<PresenceRow[]>(
+      `SELECT ${PRESENCE_COLUMNS} FROM marketplace_presences WHERE organization_id = $1 AND product_id = $2 AND id = $3`,
+      [organizationId, productId, id],
+    );
+    return row ?? null;
+  }
+
+  /** Whether another presence of the product already stands for this listing on this platform. */
+  async listingTaken(
+    organizationId: string,
+    productId: string,
+    listing: { platformId: string; externalListingId: string },
+    exceptId?: number,
+  ): Promise<boolean> {
+    const [row] = await this.db.query<Array<{ taken: boolean }>>(
+      `SELECT EXISTS (SELECT 1 FROM marketplace_presences
+                       WHERE organization_id = $1 AND product_id = $2 AND platform_id = $3 AND external_listing_id = $4
+                         AND id <> $5) AS taken`,
+      [organizationId, productId, listing.platformId, listing.externalListingId, exceptId ?? 0],
+    );
+    return row.taken;
+  }
+
+  /** The platforms the product has presences on. */
+  async platformIds(organizationId: string, productId: string): Promise<string[]> {
+    const rows = await this.db.query<Array<{ platform_id: string }>>(
+      `SELECT DISTINCT platform_id FROM marketplace_presences WHERE organization_id = $1 AND product_id = $2 AND platform_id IS NOT NULL`,
+      [organizationId, productId],
+    );
+    return rows.map((row) => String(row.platform_id));
   }
 
   async insert(fields: Partial<MarketplacePresence> & { organizationId: string; productId: string }): Promise<number> {
@@ -25,12 +80,12 @@ export class PresencesRepository {
     return saved.id;
   }
 
-  async update(id: number, fields: Partial<MarketplacePresence>): Promise<void> {
-    await this.repository.update({ id }, fields as QueryDeepPartialEntity<MarketplacePresence>);
+  async update(organizationId: string, productId: string, id: number, fields: Partial<MarketplacePresence>): Promise<void> {
+    await this.repository.update({ organizationId, productId, id }, fields as QueryDeepPartialEntity<MarketplacePresence>);
   }
 
-  async delete(productId: string, id: number): Promise<boolean> {
-    const result = await this.repository.delete({ productId, id });
+  async delete(organizationId: string, productId: string, id: number): Promise<boolean> {
+    const result = await this.repository.delete({ organizationId, productId, id });
     return (result.affected ?? 0) > 0;
   }
 }

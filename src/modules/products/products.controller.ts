@@ -3,9 +3,9 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkRe
 import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { CurrentAuth } from '../../common/auth/decorators.js';
-import { requestOrigin } from '../../common/http/origin.js';
+import { type RequestUrls, Urls } from '../../common/http/request-urls.js';
 import { readUploadedFile } from '../../common/media/multipart.js';
-import { ApiPaginatedResponse, assertPageExists, type Page, pageRequest, toPage } from '../../common/pagination/pagination.js';
+import { ApiPaginatedResponse, type Page, pageRequest } from '../../common/pagination/pagination.js';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { ProductQueryDto } from './dto/product-query.dto.js';
@@ -32,27 +32,24 @@ export class ProductsController {
   @ApiPaginatedResponse(ProductDto)
   @ApiValidationError('An invalid filter or ordering value, named by its parameter.')
   @ApiNotFound()
-  async list(@CurrentAuth() auth: AuthContext, @Query() query: ProductQueryDto, @Req() request: FastifyRequest): Promise<Page<ProductDto>> {
-    const page = pageRequest(query, DEFAULT_PAGE_SIZE);
-    const { count, results } = await this.products.page(auth, query, page, requestOrigin(request));
-    assertPageExists(page, count);
-    return toPage(request, page, count, results);
+  list(@CurrentAuth() auth: AuthContext, @Query() query: ProductQueryDto, @Urls() urls: RequestUrls): Promise<Page<ProductDto>> {
+    return this.products.list(auth, query, pageRequest(query, DEFAULT_PAGE_SIZE), urls);
   }
 
   @Post('/')
   @ApiOperation({ summary: 'Create a product', description: 'Only `title` is required; `type` defaults to `digital`.' })
   @ApiCreatedResponse({ type: ProductDto })
   @ApiValidationError()
-  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateProductDto, @Req() request: FastifyRequest): Promise<ProductDto> {
-    return this.products.create(auth, body, requestOrigin(request));
+  create(@CurrentAuth() auth: AuthContext, @Body() body: CreateProductDto, @Urls() urls: RequestUrls): Promise<ProductDto> {
+    return this.products.create(auth, body, urls);
   }
 
   @Get(':uid/')
   @ApiOperation({ summary: 'Get a product', description: "The full product; another organization's product is a 404." })
   @ApiOkResponse({ type: ProductDto })
   @ApiNotFound()
-  get(@CurrentAuth() auth: AuthContext, @Param('uid') uid: string, @Req() request: FastifyRequest): Promise<ProductDto> {
-    return this.products.get(auth, uid, requestOrigin(request));
+  get(@CurrentAuth() auth: AuthContext, @Param('uid') uid: string, @Urls() urls: RequestUrls): Promise<ProductDto> {
+    return this.products.get(auth, uid, urls);
   }
 
   @Patch(':uid/')
@@ -64,9 +61,9 @@ export class ProductsController {
     @CurrentAuth() auth: AuthContext,
     @Param('uid') uid: string,
     @Body() body: UpdateProductDto,
-    @Req() request: FastifyRequest,
+    @Urls() urls: RequestUrls,
   ): Promise<ProductDto> {
-    return this.products.update(auth, uid, body, requestOrigin(request));
+    return this.products.update(auth, uid, body, urls);
   }
 
   @Delete(':uid/')
@@ -100,9 +97,14 @@ export class ProductsController {
   @ApiOkResponse({ type: ProductDto })
   @ApiValidationError('No file, not multipart, too large, or not a supported image.')
   @ApiNotFound()
-  async uploadImage(@CurrentAuth() auth: AuthContext, @Param('uid') uid: string, @Req() request: FastifyRequest): Promise<ProductDto> {
-    await this.products.idOf(auth, uid); // another organization's product is a 404 before the upload is read
+  async uploadImage(
+    @CurrentAuth() auth: AuthContext,
+    @Param('uid') uid: string,
+    @Req() request: FastifyRequest,
+    @Urls() urls: RequestUrls,
+  ): Promise<ProductDto> {
+    await this.products.owned(auth, uid); // another organization's product is a 404 before the upload is read
     const file = await readUploadedFile(request, 'image', this.config.mediaMaxBytes);
-    return this.products.setImage(auth, uid, file.data, requestOrigin(request));
+    return this.products.setImage(auth, uid, file.data, urls);
   }
 }

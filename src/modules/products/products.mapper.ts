@@ -1,117 +1,98 @@
-import { InventoryItem } from '../inventory/entities/inventory-item.entity.js';
-import { conditionDisplay, gradeTier, itemTitle, resolvedSku, statusDisplay } from '../inventory/inventory.rules.js';
-import { Platform } from '../platforms/entities/platform.entity.js';
-import { mapPlatformRef, mapPlatformSummary } from '../platforms/platforms.mapper.js';
-import { InventoryItemSummaryDto, MarketplacePresenceDto, ProductDto, RedbubblePresenceDto } from './dto/product.dto.js';
-import { MarketplacePresence } from './entities/marketplace-presence.entity.js';
-import { Product } from './entities/product.entity.js';
-import type { ProductBundle } from './products.repository.js';
-import { availablePlatforms, computedPriceUsd, inventoryCounts, productImage, resolvedIdentifier, TYPE_DISPLAY } from './products.rules.js';
+import type { InventoryItemSummaryDto } from '../inventory/index.js';
+import type { PlatformCatalog } from '../platforms/index.js';
+import { MarketplacePresenceDto, ProductDto, RedbubblePresenceDto } from './dto/product.dto.js';
+import type { PresenceRow } from './presences.repository.js';
+import type { ProductRow } from './product-list.query.js';
+import { productImage, resolvedIdentifier, saleKind, TYPE_DISPLAY } from './products.rules.js';
 
 /** Turns a stored file key into the absolute URL it is served at. */
 export type MediaUrl = (key: string) => string;
 
-export function mapInventoryItemSummary(item: InventoryItem, product: Product): InventoryItemSummaryDto {
-  const sku = resolvedSku(item.manualSku, product.sku, product.catalogNumber);
-  const tier = gradeTier(item.conditionItem);
-  return {
-    uid: item.uid,
-    title: itemTitle(item.name, product.title, item.conditionItem),
-    status: item.status,
-    status_display: statusDisplay(item.status),
-    condition_item: item.conditionItem,
-    condition_item_display: conditionDisplay(item.conditionItem),
-    condition_container: item.conditionContainer,
-    condition_container_display: conditionDisplay(item.conditionContainer),
-    condition_comments: item.conditionComments,
-    price_total_usd: item.priceTotalUsd,
-    listing_current_price: item.listingCurrentPrice,
-    price_expected_usd: item.priceExpectedUsd,
-    resolved_sku: sku.value,
-    resolved_sku_source: sku.source,
-    grade_tier_code: tier?.code ?? null,
-    grade_tier_label: tier?.label ?? null,
-    created: item.created.toISOString(),
-    updated: item.updated.toISOString(),
-  };
+/** Everything a product response shows besides its own row. */
+export interface ProductRelations {
+  items: InventoryItemSummaryDto[];
+  presences: PresenceRow[];
+  firstPhotoKey: string | null;
+  platforms: PlatformCatalog;
+  mediaUrl: MediaUrl;
 }
 
-export function mapPresence(presence: MarketplacePresence): MarketplacePresenceDto {
+export function mapPresence(presence: PresenceRow, platforms: PlatformCatalog): MarketplacePresenceDto {
   return {
     id: presence.id,
-    platform: presence.platform ? mapPlatformRef(presence.platform) : null,
-    external_listing_id: presence.externalListingId,
-    external_url: presence.externalUrl,
+    platform: presence.platform_id === null ? null : platforms.ref(String(presence.platform_id)),
+    external_listing_id: presence.external_listing_id,
+    external_url: presence.external_url,
     status: presence.status,
-    listing_price: presence.listingPrice,
-    listing_currency: presence.listingCurrency,
-    listing_price_usd: presence.listingPriceUsd,
-    is_selling_enabled: presence.isSellingEnabled,
-    price_last_updated: presence.priceLastUpdated?.toISOString() ?? null,
-    last_checked_at: presence.lastCheckedAt?.toISOString() ?? null,
-    created_at: presence.created.toISOString(),
-    updated_at: presence.updated.toISOString(),
+    listing_price: presence.listing_price,
+    listing_currency: presence.listing_currency,
+    listing_price_usd: presence.listing_price_usd,
+    is_selling_enabled: presence.is_selling_enabled,
+    price_last_updated: presence.price_last_updated?.toISOString() ?? null,
+    last_checked_at: presence.last_checked_at?.toISOString() ?? null,
+    created_at: presence.created_at.toISOString(),
+    updated_at: presence.updated_at.toISOString(),
   };
 }
 
-function redbubblePresence(presences: MarketplacePresence[]): RedbubblePresenceDto {
+function redbubblePresence(presences: MarketplacePresenceDto[]): RedbubblePresenceDto {
   const presence = presences.find((candidate) => candidate.platform?.slug === 'redbubble');
   return {
     exists: !!presence,
-    external_url: presence?.externalUrl ?? null,
-    external_listing_id: presence?.externalListingId ?? null,
+    external_url: presence?.external_url ?? null,
+    external_listing_id: presence?.external_listing_id ?? null,
     status: presence?.status ?? null,
   };
 }
 
-export function mapProduct(bundle: ProductBundle, platforms: Platform[], mediaUrl: MediaUrl): ProductDto {
-  const { product, items, presences } = bundle;
-  const counts = inventoryCounts(items);
-  const identifier = resolvedIdentifier(product);
+export function mapProduct(row: ProductRow, relations: ProductRelations): ProductDto {
+  const { items, firstPhotoKey, platforms, mediaUrl } = relations;
+  const identifier = resolvedIdentifier({ upc: row.upc, catalogNumber: row.catalog_number, sku: row.sku, metadata: row.metadata });
+  const presences = relations.presences.map((presence) => mapPresence(presence, platforms));
   return {
-    uid: product.uid,
-    title: product.title,
-    type: product.type,
-    type_display: TYPE_DISPLAY[product.type] ?? product.type,
-    artist: product.artist ? { uid: product.artist.uid, name: product.artist.name } : null,
-    music_label: product.musicLabel ? { uid: product.musicLabel.uid, name: product.musicLabel.name } : null,
-    catalog_number: product.catalogNumber,
-    sku: product.sku,
-    upc: product.upc,
-    formats: product.formats,
-    year: product.year,
-    marketplace_description: product.marketplaceDescription,
-    license_type: product.licenseType,
-    license_notes: product.licenseNotes,
-    tags: product.tags,
-    media_type: product.mediaType,
-    is_mature_content: product.isMatureContent,
-    default_visibility: product.defaultVisibility,
-    default_shop_product: product.defaultShopProduct,
-    background_color: product.backgroundColor,
-    enabled_product_types: product.enabledProductTypes,
-    collections: product.collections as Record<string, unknown> | null,
-    price_computed_usd: computedPriceUsd(items, presences),
-    price_override_usd: product.priceOverrideUsd,
+    uid: row.uid,
+    title: row.title,
+    type: row.type,
+    type_display: TYPE_DISPLAY[row.type] ?? row.type,
+    artist: row.artist_uid ? { uid: row.artist_uid, name: row.artist_name! } : null,
+    music_label: row.label_uid ? { uid: row.label_uid, name: row.label_name! } : null,
+    catalog_number: row.catalog_number,
+    sku: row.sku,
+    upc: row.upc,
+    formats: row.formats,
+    year: row.year,
+    marketplace_description: row.marketplace_description,
+    license_type: row.license_type,
+    license_notes: row.license_notes,
+    tags: row.tags,
+    media_type: row.media_type,
+    is_mature_content: row.is_mature_content,
+    default_visibility: row.default_visibility,
+    default_shop_product: row.default_shop_product,
+    background_color: row.background_color,
+    enabled_product_types: row.enabled_product_types,
+    collections: row.collections,
+    price_computed_usd: row.price_computed_usd,
+    price_override_usd: row.price_override_usd,
     resolved_identifier: identifier.value,
     resolved_identifier_source: identifier.source,
     product_image: productImage(
-      product.imageKey ? mediaUrl(product.imageKey) : null,
-      bundle.firstAssetKey ? mediaUrl(bundle.firstAssetKey) : null,
-      presences.map((presence) => presence.imageUrl),
+      row.image_key ? mediaUrl(row.image_key) : null,
+      firstPhotoKey ? mediaUrl(firstPhotoKey) : null,
+      relations.presences.map((presence) => presence.image_url),
     ),
-    total_inventory_count: counts.total,
-    listed_inventory_count: counts.listed,
-    available_inventory_count: counts.available,
+    total_inventory_count: row.total_inventory_count,
+    listed_inventory_count: row.listed_inventory_count,
+    available_inventory_count: row.available_inventory_count,
     has_primary_asset: false,
-    inventory_items: items.map((item) => mapInventoryItemSummary(item, product)),
-    available_platforms: availablePlatforms(product.type, platforms).map(mapPlatformSummary),
-    marketplace_presences: presences.map(mapPresence),
+    inventory_items: items,
+    available_platforms: platforms.availableFor(saleKind(row.type)),
+    marketplace_presences: presences,
     redbubble_presence: redbubblePresence(presences),
-    metadata: product.metadata
-      ? { external_id: product.metadata.external_id ?? null, external_id_title: product.metadata.external_id_title ?? null }
+    metadata: row.metadata
+      ? { external_id: row.metadata.external_id ?? null, external_id_title: row.metadata.external_id_title ?? null }
       : null,
-    created: product.created.toISOString(),
-    updated: product.updated.toISOString(),
+    created: row.created.toISOString(),
+    updated: row.updated.toISOString(),
   };
 }

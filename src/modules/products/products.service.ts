@@ -1,23 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { DetailError } from '../../common/errors/error-response.js';
+import { foundOrFail, NotFound, ValidationFailed } from '../../common/errors/error-response.js';
+import type { RequestUrls } from '../../common/http/request-urls.js';
 import { ImageIngest } from '../../common/media/image-ingest.js';
-import { type PageRequest } from '../../common/pagination/pagination.js';
+import { type Page, type PageRequest, paginate } from '../../common/pagination/pagination.js';
+import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { FileStorage } from '../../infra/storage/file-storage.js';
-import { PlatformsRepository } from '../platforms/platforms.repository.js';
+import { InventoryService } from '../inventory/index.js';
+import { PlatformsService } from '../platforms/index.js';
 import { ProductQueryDto } from './dto/product-query.dto.js';
 import { CreateProductDto, ProductFieldsDto, UpdateProductDto } from './dto/product-write.dto.js';
 import { ProductDto } from './dto/product.dto.js';
-import { Artist } from './entities/artist.entity.js';
-import { MusicLabel } from './entities/music-label.entity.js';
-import { Product } from './entities/product.entity.js';
+import type { Product, ProductType } from './entities/product.entity.js';
+import { type PresenceRow, PresencesRepository } from './presences.repository.js';
+import { type ProductFilters, ProductListQuery, type ProductRow } from './product-list.query.js';
 import { mapProduct } from './products.mapper.js';
-import { type ProductFilters, ProductsRepository } from './products.repository.js';
-import { normalizeTags } from './products.rules.js';
-
-const NOT_FOUND = 'Not found.';
+import { type OwnedProduct, ProductsRepository } from './products.repository.js';
+import { normalizeTags, saleKind } from './products.rules.js';
 
 /** Request fields stored as they are, and their entity properties. */
 const COPIED_COLUMNS = {
@@ -39,111 +38,156 @@ const COPIED_COLUMNS = {
   collections: 'collections',
 } as const satisfies Partial<Record<keyof ProductFieldsDto, keyof Product>>;
 
+function filtersOf(query: ProductQueryDto): ProductFilters {
+  return {
+    search: query.search?.trim() || undefined,
+    hasInventory: query.has_inventory,
+    hasAvailableInventory: query.has_available_inventory,
+    statuses: query.status,
+    type: query.type,
+    tags: query.tags,
+    uploadableToRedbubble: query.uploadable_to_redbubble,
+  };
+}
+
 @Injectable()
 export class ProductsService {
-  private readonly logger = new Logger('ProductsService');
+  private readonly logger = new Logger(ProductsService.name);
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly db: TransactionalConnection,
     private readonly products: ProductsRepository,
-    private readonly platforms: PlatformsRepository,
+    private readonly listQuery: ProductListQuery,
+    private readonly presences: PresencesRepository,
+    private readonly inventory: InventoryService,
+    private readonly platforms: PlatformsService,
     private readonly storage: FileStorage,
     private readonly images: ImageIngest,
   ) {}
 
-  /** One page: a count, the page's ids, then every relation of the page in a fixed number of queries. */
-  async page(
-    auth: AuthContext,
-    query: ProductQueryDto,
-    page: PageRequest,
-    origin: string,
-  ): Promise<{ count: number; results: ProductDto[] }> {
-    const filters: ProductFilters = {
-      search: query.search?.trim() || undefined,
-      hasInventory: query.has_inventory,
-      hasAvailableInventory: query.has_available_inventory,
-      statuses: query.status,
-      type: query.type,
-      tags: query.tags,
-      uploadableToRedbubble: query.uploadable_to_redbubble,
-    };
-    const count = await this.products.count(auth.organizationId, filters);
-    if (page.offset >= count) return { count, results: [] };
-    const ids = await this.products.pageIds(auth.organizationId, filters, query.ordering ?? '-created', page.offset, page.pageSize);
-    return { count, results: await this.present(ids, origin) };
+  list(auth: AuthContext, query: ProductQueryDto, page: PageRequest, urls: RequestUrls): Promise<Page<ProductDto>> {
+    const filters = filtersOf(query);
+    return paginate(
+      page,
+      {
+        count: () => this.listQuery.count(auth.organizationId, filters),
+        rows: async (offset, limit) =>
+          this.present(auth, await this.listQuery.page(auth.organizationId, filters, query.ordering ?? '-created', offset, limit), urls),
+      },
+      urls,
+    );
   }
 
-  async get(auth: AuthContext, uid: string, origin: string): Promise<ProductDto> {
-    return this.presentOne(await this.idOf(auth, uid), origin);
+  async get(auth: AuthContext, uid: string, urls: RequestUrls): Promise<ProductDto> {
+    return this.presentOne(auth, uid, urls);
   }
 
-  async create(auth: AuthContext, input: CreateProductDto, origin: string): Promise<ProductDto> {
-    const id = await this.dataSource.transaction(async (manager) =>
-      this.products.insert(manager, {
+  async create(auth: AuthContext, input: CreateProductDto, urls: RequestUrls): Promise<ProductDto> {
+    const created = await this.db.transaction(async () =>
+      this.products.insert({
         organizationId: auth.organizationId,
         userId: auth.userId,
         title: input.title,
         type: input.type ?? 'digital',
-        ...(await this.fields(manager, auth, input)),
+        ...(await this.fields(auth, input)),
       }),
     );
-    return this.presentOne(id, origin);
+    return this.presentOne(auth, created.uid, urls);
   }
 
-  async update(auth: AuthContext, uid: string, input: UpdateProductDto, origin: string): Promise<ProductDto> {
-    const id = await this.idOf(auth, uid);
-    await this.dataSource.transaction(async (manager) => {
-      const fields = await this.fields(manager, auth, input);
+  async update(auth: AuthContext, uid: string, input: UpdateProductDto, urls: RequestUrls): Promise<ProductDto> {
+    await this.db.transaction(async () => {
+      const product = await this.owned(auth, uid, { lock: true });
+      if (input.type !== undefined && input.type !== product.type) await this.assertPresencesAccept(auth, product, input.type);
+      const fields = await this.fields(auth, input);
       if (input.title !== undefined) fields.title = input.title ?? '';
-      await this.products.update(manager, id, { ...fields, updated: new Date() });
+      if (input.type !== undefined) fields.type = input.type;
+      await this.products.update(auth.organizationId, product.id, { ...fields, updated: new Date() });
     });
-    return this.presentOne(id, origin);
+    return this.presentOne(auth, uid, urls);
   }
 
+  /** Deletes the product with its items and presences; their stored files are removed once that is committed. */
   async delete(auth: AuthContext, uid: string): Promise<void> {
-    const id = await this.idOf(auth, uid);
-    const keys = await this.products.storedFileKeys(id);
-    await this.products.delete(auth.organizationId, id);
-    await this.removeFiles(keys);
+    await this.db.transaction(async () => {
+      const product = await this.owned(auth, uid);
+      const itemFiles = await this.inventory.storedFileKeys(auth.organizationId, [product.id]);
+      if (!(await this.products.delete(auth.organizationId, product.id))) throw new NotFound();
+      await this.db.afterCommit(() => this.removeFiles([product.imageKey, product.imageThumbnailKey, ...itemFiles]));
+    });
   }
 
   /** Stores the image (checked by content) and its thumbnail, replacing the previous ones. */
-  async setImage(auth: AuthContext, uid: string, data: Buffer, origin: string): Promise<ProductDto> {
-    const product = await this.products.findOne(auth.organizationId, uid);
-    if (!product) throw new DetailError(404, NOT_FOUND);
+  async setImage(auth: AuthContext, uid: string, data: Buffer, urls: RequestUrls): Promise<ProductDto> {
+    const product = await this.owned(auth, uid);
     const stored = await this.images.ingest(data, `products/${product.uid}`);
-    await this.products.update(this.dataSource.manager, product.id, {
+    await this.products.update(auth.organizationId, product.id, {
       imageKey: stored.imageKey,
       imageThumbnailKey: stored.thumbnailKey,
       updated: new Date(),
     });
-    const previous = [product.imageKey, product.imageThumbnailKey].filter(
-      (key): key is string => !!key && key !== stored.imageKey && key !== stored.thumbnailKey,
-    );
-    await this.removeFiles(previous);
-    return this.presentOne(product.id, origin);
+    const replaced = [product.imageKey, product.imageThumbnailKey].filter((key) => key !== stored.imageKey && key !== stored.thumbnailKey);
+    await this.removeFiles(replaced);
+    return this.presentOne(auth, uid, urls);
   }
 
-  async idOf(auth: AuthContext, uid: string): Promise<string> {
-    const id = await this.products.findId(auth.organizationId, uid);
-    if (!id) throw new DetailError(404, NOT_FOUND);
-    return id;
+  /** The caller's product, or the documented 404 (also for another organization's); `lock` as ProductsRepository.findOwned. */
+  async owned(auth: AuthContext, uid: string, options: { lock?: boolean } = {}): Promise<OwnedProduct> {
+    return foundOrFail(await this.products.findOwned(auth.organizationId, uid, options));
   }
 
-  private async presentOne(id: string, origin: string): Promise<ProductDto> {
-    const [product] = await this.present([id], origin);
-    if (!product) throw new DetailError(404, NOT_FOUND);
+  private async presentOne(auth: AuthContext, uid: string, urls: RequestUrls): Promise<ProductDto> {
+    const [product] = await this.present(auth, [foundOrFail(await this.listQuery.byUid(auth.organizationId, uid))], urls);
     return product;
   }
 
-  private async present(ids: string[], origin: string): Promise<ProductDto[]> {
-    const [bundles, platforms] = await Promise.all([this.products.load(ids), this.platforms.all()]);
-    const mediaUrl = (key: string) => `${origin}${this.storage.urlPath(key)}`;
-    return bundles.map((bundle) => mapProduct(bundle, platforms, mediaUrl));
+  /** The responses of these products: their inventory, presences and platforms in a fixed number of queries. */
+  private async present(auth: AuthContext, rows: ProductRow[], urls: RequestUrls): Promise<ProductDto[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => String(row.id));
+    const [inventory, presences, platforms] = await Promise.all([
+      this.inventory.forProducts(
+        auth.organizationId,
+        rows.map((row) => ({ id: String(row.id), title: row.title, sku: row.sku, catalogNumber: row.catalog_number })),
+      ),
+      this.presences.forProducts(auth.organizationId, ids),
+      this.platforms.catalog(),
+    ]);
+    const mediaUrl = (key: string) => urls.absolute(this.storage.urlPath(key));
+    const presencesOf = new Map<string, PresenceRow[]>();
+    for (const presence of presences) {
+      const productId = String(presence.product_id);
+      presencesOf.set(productId, [...(presencesOf.get(productId) ?? []), presence]);
+    }
+    return rows.map((row) => {
+      const id = String(row.id);
+      return mapProduct(row, {
+        items: inventory.items.get(id) ?? [],
+        presences: presencesOf.get(id) ?? [],
+        firstPhotoKey: inventory.firstPhotoKey.get(id) ?? null,
+        platforms,
+        mediaUrl,
+      });
+    });
+  }
+
+  /** A new type must suit every platform the product is already on (a digital design cannot stay on Discogs). */
+  private async assertPresencesAccept(auth: AuthContext, product: OwnedProduct, type: ProductType): Promise<void> {
+    const [platformIds, platforms] = await Promise.all([
+      this.presences.platformIds(auth.organizationId, product.id),
+      this.platforms.catalog(),
+    ]);
+    const refusing = platformIds.map((id) => platforms.byId(id)).filter((platform) => platform && !platform.accepts(saleKind(type)));
+    if (refusing.length > 0) {
+      const names = refusing.map((platform) => platform!.displayName).join(', ');
+      throw new ValidationFailed({
+        type: [`The product has marketplace presences on ${names}, which do not take ${saleKind(type)} products. Remove them first.`],
+      });
+    }
   }
 
   /** The columns a create or update sets: only the fields sent; artist and label names are get-or-created. */
-  private async fields(manager: EntityManager, auth: AuthContext, input: ProductFieldsDto): Promise<Partial<Product>> {
+  private async fields(auth: AuthContext, input: ProductFieldsDto): Promise<Partial<Product>> {
     const fields: Record<string, unknown> = {};
     for (const [field, column] of Object.entries(COPIED_COLUMNS)) {
       const value = input[field as keyof typeof COPIED_COLUMNS];
@@ -151,21 +195,20 @@ export class ProductsService {
     }
     if (input.tags !== undefined) fields.tags = normalizeTags(input.tags);
     if (input.artist_name !== undefined) {
-      fields.artistId = input.artist_name?.trim()
-        ? await this.products.linkName(manager, Artist, auth.organizationId, input.artist_name)
-        : null;
+      fields.artistId = input.artist_name?.trim() ? await this.products.linkName('artist', auth.organizationId, input.artist_name) : null;
     }
     if (input.music_label_name !== undefined) {
       fields.musicLabelId = input.music_label_name?.trim()
-        ? await this.products.linkName(manager, MusicLabel, auth.organizationId, input.music_label_name)
+        ? await this.products.linkName('label', auth.organizationId, input.music_label_name)
         : null;
     }
     return fields as Partial<Product>;
   }
 
   /** Files are removed after the rows: a failure leaves an orphan file (logged), never a broken product. */
-  private async removeFiles(keys: string[]): Promise<void> {
-    for (const key of keys) {
+  private async removeFiles(keys: Array<string | null>): Promise<void> {
+    for (const key of new Set(keys)) {
+      if (!key) continue;
       await this.storage.delete(key).catch((error: Error) => this.logger.warn(`Could not remove stored file ${key}: ${error.message}`));
     }
   }

@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
-import { SubscriptionsModule } from '../subscriptions/subscriptions.module.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationsModule } from '../organizations/index.js';
+import { SubscriptionsModule } from '../subscriptions/index.js';
+import { User } from './entities/user.entity.js';
 import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
 
 @Module({
-  imports: [SubscriptionsModule],
+  imports: [TypeOrmModule.forFeature([User]), OrganizationsModule, SubscriptionsModule],
   controllers: [UsersController],
   providers: [UsersRepository, UsersService],
-  exports: [UsersRepository],
+  exports: [UsersService],
 })
 export class UsersModule {}

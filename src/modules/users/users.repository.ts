@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
 import { newUid } from '../../common/ids/uid.js';
+import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { User } from './entities/user.entity.js';
 
 export interface NewUser {
@@ -15,17 +14,22 @@ export interface NewUser {
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly db: TransactionalConnection) {}
 
-  create(manager: EntityManager, user: NewUser): Promise<User> {
-    return manager.getRepository(User).save({ ...user, uid: newUid('usr'), username: user.email });
+  private get repository() {
+    return this.db.getRepository(User);
+  }
+
+  create(user: NewUser): Promise<User> {
+    return this.repository.save({ ...user, uid: newUid('usr'), username: user.email });
   }
 
   findByEmail(email: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOneBy({ email });
+    return this.repository.findOneBy({ email });
   }
 
-  findWithOrganization(id: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOne({ where: { id }, relations: { organization: true } });
+  /** The user, only as a member of that organization. */
+  findInOrganization(organizationId: string, id: string): Promise<User | null> {
+    return this.repository.findOneBy({ organizationId, id });
   }
 }

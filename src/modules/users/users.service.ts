@@ -1,31 +1,51 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { DetailError } from '../../common/errors/error-response.js';
-import { mapOrganization } from '../organizations/organizations.mapper.js';
-import { SubscriptionsRepository } from '../subscriptions/subscriptions.repository.js';
-import { mapSubscription } from '../subscriptions/subscriptions.mapper.js';
-import { MeDto } from './dto/user.dto.js';
+import { foundOrFail } from '../../common/errors/error-response.js';
+import { OrganizationsService } from '../organizations/index.js';
+import { SubscriptionsService } from '../subscriptions/index.js';
+import { MeDto, UserDto } from './dto/user.dto.js';
 import { mapUser } from './users.mapper.js';
-import { UsersRepository } from './users.repository.js';
+import { type NewUser, UsersRepository } from './users.repository.js';
+
+/** A user's password digest with their public view, for the login check. */
+export interface UserCredentials {
+  id: string;
+  passwordHash: string;
+  user: UserDto;
+}
 
 @Injectable()
 export class UsersService {
   constructor(
     private readonly users: UsersRepository,
-    private readonly subscriptions: SubscriptionsRepository,
+    private readonly organizations: OrganizationsService,
+    private readonly subscriptions: SubscriptionsService,
   ) {}
 
+  /** Joins the caller's transaction. */
+  async create(fields: NewUser): Promise<{ id: string; user: UserDto }> {
+    const user = await this.users.create(fields);
+    return { id: user.id, user: mapUser(user) };
+  }
+
+  async credentialsByEmail(email: string): Promise<UserCredentials | null> {
+    const user = await this.users.findByEmail(email);
+    return user ? { id: user.id, passwordHash: user.passwordHash, user: mapUser(user) } : null;
+  }
+
+  /** The caller, or null when their account is gone. */
+  async caller(auth: AuthContext): Promise<UserDto | null> {
+    const user = await this.users.findInOrganization(auth.organizationId, auth.userId);
+    return user ? mapUser(user) : null;
+  }
+
   async me(auth: AuthContext): Promise<MeDto> {
-    const [user, subscription] = await Promise.all([
-      this.users.findWithOrganization(auth.userId),
-      this.subscriptions.findForOrganization(auth.organizationId),
+    const [user, organization, subscription] = await Promise.all([
+      this.users.findInOrganization(auth.organizationId, auth.userId),
+      this.organizations.get(auth.organizationId),
+      this.subscriptions.forOrganization(auth.organizationId),
     ]);
-    if (!user?.organization) throw new DetailError(404, 'Not found.');
-    return {
-      ...mapUser(user),
-      role: user.role,
-      organization: mapOrganization(user.organization),
-      subscription: subscription?.plan ? mapSubscription({ ...subscription, plan: subscription.plan }, new Date()) : null,
-    };
+    const found = foundOrFail(user);
+    return { ...mapUser(found), role: found.role, organization, subscription };
   }
 }

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { Msg } from '../../../common/errors/messages.js';
-import { OrganizationDto } from '../../organizations/dto/organization.dto.js';
-import { UserDto } from '../../users/dto/user.dto.js';
+import { OrganizationDto } from '../../organizations/index.js';
+import { UserDto } from '../../users/index.js';
 
 export const MIN_PASSWORD_LENGTH = 8;
 

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { TenantOwnedEntity } from '../../organizations/entities/tenant-owned.entity.js';
+import { TenantOwnedEntity } from '../../../infra/database/tenant-owned.entity.js';
 import { InventoryItem } from './inventory-item.entity.js';
 
 /** A photo or file attached to an inventory item. */

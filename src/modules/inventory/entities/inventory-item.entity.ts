@@ -1,9 +1,13 @@
 import { Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { TenantOwnedEntity } from '../../organizations/entities/tenant-owned.entity.js';
+import { TenantOwnedEntity } from '../../../infra/database/tenant-owned.entity.js';
 import { Product } from '../../products/entities/product.entity.js';
 import type { InventoryStatus } from '../inventory.rules.js';
 
-/** One sellable unit of a product: condition-graded and priced. Soft-deleted (restorable). */
+/**
+ * One sellable unit of a product: condition-graded and priced. Soft-deleted (restorable).
+ * IDX_inventory_items_live_status (partial, made by the product-list-columns migration) serves the product `status` filter.
+ */
+@Index('IDX_inventory_items_live_status', { synchronize: false })
 @Entity('inventory_items')
 @Index(['organizationId', 'status', 'created'])
 @Index(['organizationId', 'updated'])

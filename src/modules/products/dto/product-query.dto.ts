@@ -3,7 +3,7 @@ import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validato
 import { Msg } from '../../../common/errors/messages.js';
 import { PageQueryDto } from '../../../common/pagination/pagination.js';
 import { QueryBoolean, QueryList } from '../../../common/validation/fields.js';
-import { INVENTORY_STATUS_CODES } from '../../inventory/inventory.rules.js';
+import { INVENTORY_STATUS_CODES } from '../../inventory/index.js';
 import { PRODUCT_TYPES, type ProductType } from '../entities/product.entity.js';
 import { UPLOADABLE_TO_REDBUBBLE_DESCRIPTION } from '../products.rules.js';
 

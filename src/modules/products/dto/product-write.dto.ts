@@ -186,4 +186,13 @@ export class UpdateProductDto extends ProductFieldsDto {
   })
   @OptionalText(500)
   title?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Product type. A change must suit the platforms the product has marketplace presences on (a digital product cannot stay on Discogs).',
+    enum: PRODUCT_TYPES,
+  })
+  @NotNullIfPresent()
+  @IsIn(PRODUCT_TYPES, choice)
+  type?: ProductType;
 }

@@ -1,5 +1,5 @@
 import { Column, Index } from 'typeorm';
-import { TenantOwnedEntity } from '../../organizations/entities/tenant-owned.entity.js';
+import { TenantOwnedEntity } from '../../../infra/database/tenant-owned.entity.js';
 
 /** A name an organization's products share (an artist, a music label): unique per organization, ignoring case. */
 @Index(['organizationId', 'nameKey'], { unique: true })

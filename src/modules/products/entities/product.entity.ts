@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { TenantOwnedEntity } from '../../organizations/entities/tenant-owned.entity.js';
+import { TenantOwnedEntity } from '../../../infra/database/tenant-owned.entity.js';
 import { Artist } from './artist.entity.js';
 import { MusicLabel } from './music-label.entity.js';
 
@@ -13,9 +13,19 @@ export interface ProductMetadata {
 
 /**
  * A catalog item (an album title); owns inventory items and marketplace presences.
- * The GIN trigram index of `search_text` serves `search` (created by migration; TypeORM leaves it alone).
+ * The indexes named here are created by migrations (trigram, expression and descending ones TypeORM cannot
+ * describe) and left alone by TypeORM: see the product-list-columns migration for what each list uses.
  */
 @Index('IDX_products_search_text_trgm', { synchronize: false })
+@Index('IDX_products_tags_text_trgm', { synchronize: false })
+@Index('IDX_products_artist_sort', { synchronize: false })
+@Index('IDX_products_artist_sort_desc', { synchronize: false })
+@Index('IDX_products_listed_first', { synchronize: false })
+@Index('IDX_products_unlisted_first', { synchronize: false })
+@Index('IDX_products_price_high_low', { synchronize: false })
+@Index('IDX_products_price_low_high', { synchronize: false })
+@Index('IDX_products_most_inventory', { synchronize: false })
+@Index('IDX_products_least_inventory', { synchronize: false })
 @Entity('products')
 @Index(['organizationId', 'created'])
 @Index(['organizationId', 'updated'])
@@ -111,4 +121,35 @@ export class Product extends TenantOwnedEntity {
   /** Written by a database trigger (see the product-search-text migration), read only by `search`. */
   @Column({ type: 'text', default: '', select: false, insert: false, update: false })
   searchText!: string;
+
+  /** Written by a database trigger (tags, lowercased, one a line), read only by the `tags` filter. */
+  @Column({ type: 'text', default: '', select: false, insert: false, update: false })
+  tagsText!: string;
+
+  /** lower(artist name), written by a database trigger: the `artist__name` ordering. */
+  @Column({ type: 'varchar', length: 255, nullable: true, insert: false, update: false })
+  artistSortName!: string | null;
+
+  /**
+   * Kept by database triggers in the transaction that changes the product's items or presences
+   * (the product-list-columns migration is the one definition of these rules).
+   */
+  @Column({ type: 'integer', default: 0, insert: false, update: false })
+  totalInventoryCount!: number;
+
+  @Column({ type: 'integer', default: 0, insert: false, update: false })
+  listedInventoryCount!: number;
+
+  @Column({ type: 'integer', default: 0, insert: false, update: false })
+  availableInventoryCount!: number;
+
+  @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true, insert: false, update: false })
+  priceComputedUsd!: string | null;
+
+  /** price_override_usd, else price_computed_usd: the price orderings. */
+  @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true, insert: false, update: false })
+  priceSortUsd!: string | null;
+
+  @Column({ type: 'boolean', default: false, insert: false, update: false })
+  hasRedbubblePresence!: boolean;
 }

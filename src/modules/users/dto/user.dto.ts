@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { OrganizationDto } from '../../organizations/dto/organization.dto.js';
-import { SubscriptionDto } from '../../subscriptions/dto/subscription.dto.js';
+import { OrganizationDto } from '../../organizations/index.js';
+import { SubscriptionDto } from '../../subscriptions/index.js';
 
 export class UserDto {
   @ApiProperty({ description: 'Public identifier.', example: 'usr_7Yh3Kp9Lm2Nq4Rs6' })

@@ -1,0 +1,64 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type Repository } from 'typeorm';
+
+type AfterCommitTask = () => Promise<unknown> | unknown;
+
+interface TransactionState {
+  manager: EntityManager;
+  afterCommit: AfterCommitTask[];
+}
+
+/**
+ * The database as repositories see it: inside `transaction()` every query of the same async call
+ * chain runs in that transaction, so services never thread an EntityManager through their calls.
+ */
+@Injectable()
+export class TransactionalConnection {
+  private readonly logger = new Logger(TransactionalConnection.name);
+  private readonly current = new AsyncLocalStorage<TransactionState>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The manager of the transaction in progress, or the data source's own. */
+  get manager(): EntityManager {
+    return this.current.getStore()?.manager ?? this.dataSource.manager;
+  }
+
+  getRepository<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
+    return this.manager.getRepository(entity);
+  }
+
+  query<T>(sql: string, parameters?: unknown[]): Promise<T> {
+    return this.manager.query(sql, parameters) as Promise<T>;
+  }
+
+  /** Runs `work` in one transaction; called inside another, it joins that one. After-commit tasks run once it commits. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.current.getStore()) return work();
+    const afterCommit: AfterCommitTask[] = [];
+    const result = await this.dataSource.transaction((manager) => this.current.run({ manager, afterCommit }, work));
+    for (const task of afterCommit) await this.runAfterCommit(task);
+    return result;
+  }
+
+  /**
+   * A side effect outside the database (removing a stored file) that must happen only if the data it
+   * follows is committed: queued until the transaction commits (dropped if it rolls back), run now outside one.
+   * A failing task is logged, never thrown: the data is already committed.
+   */
+  async afterCommit(task: AfterCommitTask): Promise<void> {
+    const state = this.current.getStore();
+    if (state) state.afterCommit.push(task);
+    else await this.runAfterCommit(task);
+  }
+
+  private async runAfterCommit(task: AfterCommitTask): Promise<void> {
+    try {
+      await task();
+    } catch (error) {
+      this.logger.warn(`An after-commit task failed: ${(error as Error).message}`);
+    }
+  }
+}

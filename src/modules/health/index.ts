@@ -1,0 +1,2 @@
+/** What the application uses of health. */
+export { HealthModule } from './health.module.js';

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
+import type { InventoryStatus } from './inventory.rules.js';
+
+/** The columns of an item that a product response summarises. */
+export interface ItemSummaryRow {
+  product_id: string;
+  uid: string;
+  name: string | null;
+  status: InventoryStatus;
+  condition_item: string | null;
+  condition_container: string | null;
+  condition_comments: string | null;
+  price_total_usd: string | null;
+  listing_current_price: string | null;
+  price_expected_usd: string | null;
+  manual_sku: string | null;
+  created: Date;
+  updated: Date;
+}
+
+@Injectable()
+export class InventoryRepository {
+  constructor(private readonly db: TransactionalConnection) {}
+
+  /** The live (not soft-deleted) items of these products, oldest first. */
+  itemSummaries(organizationId: string, productIds: string[]): Promise<ItemSummaryRow[]> {
+    return this.db.query(
+      `SELECT product_id, uid, name, status, condition_item, condition_container, condition_comments, price_total_usd,
+              listing_current_price, price_expected_usd, manual_sku, created, updated
+         FROM inventory_items
+        WHERE organization_id = $1 AND product_id = ANY($2) AND deleted_at IS NULL
+        ORDER BY created, id`,
+      [organizationId, productIds],
+    );
+  }
+
+  /** Per product, the file of its first photo: an identifying one first, then the oldest. */
+  firstPhotoKeys(organizationId: string, productIds: string[]): Promise<Array<{ product_id: string; file_key: string }>> {
+    return this.db.query(
+      `SELECT DISTINCT ON (i.product_id) i.product_id, a.file_key
+         FROM inventory_assets a JOIN inventory_items i ON i.id = a.inventory_item_id
+        WHERE a.organization_id = $1 AND i.product_id = ANY($2) AND i.deleted_at IS NULL
+        ORDER BY i.product_id, a.is_identifying_asset DESC, a.created, a.id`,
+      [organizationId, productIds],
+    );
+  }
+
+  /** Every stored file of the items of these products, soft-deleted ones included. */
+  async storedFileKeys(organizationId: string, productIds: string[]): Promise<string[]> {
+    const rows = await this.db.query<Array<{ key: string }>>(
+      `SELECT key FROM inventory_assets a JOIN inventory_items i ON i.id = a.inventory_item_id,
+              LATERAL (VALUES (a.file_key), (a.thumbnail_key)) AS keys (key)
+        WHERE a.organization_id = $1 AND i.product_id = ANY($2) AND key IS NOT NULL`,
+      [organizationId, productIds],
+    );
+    return rows.map((row) => row.key);
+  }
+}

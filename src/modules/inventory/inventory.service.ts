@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { InventoryItemSummaryDto } from './dto/inventory-item-summary.dto.js';
+import { type ItemProductFacts, mapInventoryItemSummary } from './inventory.mapper.js';
+import { InventoryRepository } from './inventory.repository.js';
+
+/** A product as the inventory summaries of its response need it. */
+export interface ProductForInventory extends ItemProductFacts {
+  id: string;
+}
+
+/** What a product response shows of its inventory. */
+export interface ProductInventory {
+  /** Per product id, its live items, oldest first. */
+  items: Map<string, InventoryItemSummaryDto[]>;
+  /** Per product id, the storage key of its first photo. */
+  firstPhotoKey: Map<string, string>;
+}
+
+@Injectable()
+export class InventoryService {
+  constructor(private readonly inventory: InventoryRepository) {}
+
+  /** The inventory of a page of products, in two queries whatever their number. */
+  async forProducts(organizationId: string, products: ProductForInventory[]): Promise<ProductInventory> {
+    const ids = products.map((product) => product.id);
+    if (ids.length === 0) return { items: new Map(), firstPhotoKey: new Map() };
+    const [rows, photos] = await Promise.all([
+      this.inventory.itemSummaries(organizationId, ids),
+      this.inventory.firstPhotoKeys(organizationId, ids),
+    ]);
+    const items = new Map<string, InventoryItemSummaryDto[]>(ids.map((id) => [id, []]));
+    const byId = new Map(products.map((product) => [product.id, product]));
+    for (const row of rows) items.get(String(row.product_id))?.push(mapInventoryItemSummary(row, byId.get(String(row.product_id))!));
+    return { items, firstPhotoKey: new Map(photos.map((photo) => [String(photo.product_id), photo.file_key])) };
+  }
+
+  /** The stored files of these products' items: to remove once the products are deleted (their rows cascade). */
+  storedFileKeys(organizationId: string, productIds: string[]): Promise<string[]> {
+    return this.inventory.storedFileKeys(organizationId, productIds);
+  }
+}
