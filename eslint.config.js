@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import boundaries from './eslint-rules/module-boundaries.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**'] },
@@ -14,5 +15,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': ['error', { allow: ['error', 'log'] }],
     },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { instica: boundaries },
+    rules: { 'instica/module-boundaries': 'error' },
   },
 );
