@@ -1,0 +1,143 @@
+import 'reflect-metadata';
+import { Global, Module } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { loadConfig } from '../../src/config/app-config.js';
+import { ConfigModule } from '../../src/config/config.module.js';
+import { dataSourceOptions } from '../../src/infra/database/data-source-options.js';
+import { TransactionalConnection } from '../../src/infra/database/transactional-connection.js';
+import { ApiKeysRepository } from '../../src/modules/api-keys/api-keys.repository.js';
+import { ApiKeysModule } from '../../src/modules/api-keys/index.js';
+import { InventoryRepository } from '../../src/modules/inventory/inventory.repository.js';
+import { OrganizationsModule } from '../../src/modules/organizations/index.js';
+import { ProductsModule } from '../../src/modules/products/index.js';
+import { PresencesRepository } from '../../src/modules/products/presences.repository.js';
+import { ProductListQuery } from '../../src/modules/products/product-list.query.js';
+import { ProductsRepository } from '../../src/modules/products/products.repository.js';
+import { UsersModule } from '../../src/modules/users/index.js';
+import { cloneTemplate } from '../support/databases.js';
+import { testServices } from '../support/test-app.js';
+
+@Global()
+@Module({ providers: [TransactionalConnection], exports: [TransactionalConnection] })
+class TransactionsModule {}
+
+/**
+ * Tenancy by construction: every repository method on tenant-owned rows, called with another organization,
+ * reads and changes nothing, whatever the service in front of it checked first.
+ */
+describe('Repositories scope every tenant-owned query by organization', () => {
+  let moduleRef: TestingModule;
+  let drop: () => Promise<void>;
+  let dataSource: DataSource;
+  const ids = { owner: '', stranger: '', product: '', presence: 0, user: '' };
+
+  beforeAll(async () => {
+    const { databaseUrl, runId } = testServices();
+    const database = await cloneTemplate(databaseUrl, runId);
+    drop = database.drop;
+    moduleRef = await Test.createTestingModule({
+      imports: [
+        ConfigModule.forRoot(loadConfig({ LOG_LEVEL: 'silent' })),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(database.url, { embedded: false }), autoLoadEntities: true }),
+        TransactionsModule,
+        OrganizationsModule,
+        UsersModule,
+        ApiKeysModule,
+        ProductsModule,
+      ],
+    }).compile();
+    await moduleRef.init();
+    dataSource = moduleRef.get(DataSource);
+    const organizations = await dataSource.query(
+      `INSERT INTO organizations (uid, display_name, slug) VALUES ('org_owner', 'O', 'o'), ('org_stranger', 'S', 's') RETURNING id`,
+    );
+    [ids.owner, ids.stranger] = organizations.map((row: { id: string }) => String(row.id));
+    const [user] = await dataSource.query(
+      `INSERT INTO users (uid, organization_id, email, username, password_hash) VALUES ('usr_o', $1, 'o@x.com', 'o@x.com', 'x') RETURNING id`,
+      [ids.owner],
+    );
+    ids.user = String(user.id);
+    const [product] = await dataSource.query(
+      `INSERT INTO products (uid, organization_id, title, type, image_key) VALUES ('prod_owned', $1, 'Mine', 'physical', 'products/a/image.png') RETURNING id`,
+      [ids.owner],
+    );
+    ids.product = String(product.id);
+    await dataSource.query(
+      `INSERT INTO inventory_items (uid, organization_id, product_id, status) VALUES ('inv_owned', $1, $2, 'listed')`,
+      [ids.owner, ids.product],
+    );
+    await dataSource.query(
+      `INSERT INTO inventory_assets (uid, organization_id, inventory_item_id, file_key)
+       SELECT 'ast_owned', organization_id, id, 'inventory/x/photo.jpg' FROM inventory_items WHERE uid = 'inv_owned'`,
+    );
+    const [presence] = await dataSource.query(
+      `INSERT INTO marketplace_presences (organization_id, product_id, platform_id, external_listing_id)
+       SELECT $1, $2, id, 'L1' FROM platforms WHERE slug = 'ebay' RETURNING id`,
+      [ids.owner, ids.product],
+    );
+    ids.presence = presence.id;
+    await dataSource.query(
+      `INSERT INTO api_keys (uid, organization_id, user_id, name, prefix, key_hash) VALUES ('key_owned', $1, $2, 'k', 'ik_owned', $3)`,
+      [ids.owner, ids.user, 'a'.repeat(64)],
+    );
+  });
+
+  afterAll(async () => {
+    await moduleRef?.close();
+    await drop?.();
+  });
+
+  const get = <T>(type: new (...args: never[]) => T) => moduleRef.get(type, { strict: false });
+
+  it('products: reads, updates and deletes nothing of another organization', async () => {
+    const products = get(ProductsRepository);
+    expect(await products.findOwned(ids.stranger, 'prod_owned')).toBeNull();
+    expect(await products.findOwned(ids.owner, 'prod_owned')).toMatchObject({ id: ids.product });
+    await products.update(ids.stranger, ids.product, { title: 'Stolen' });
+    expect(await products.delete(ids.stranger, ids.product)).toBe(false);
+    const [row] = await dataSource.query(`SELECT title FROM products WHERE id = $1`, [ids.product]);
+    expect(row.title).toBe('Mine');
+  });
+
+  it('the product list read model sees only the organization', async () => {
+    const list = get(ProductListQuery);
+    expect(await list.count(ids.stranger, {})).toBe(0);
+    expect(await list.count(ids.stranger, { hasInventory: true })).toBe(0);
+    expect(await list.page(ids.stranger, {}, '-created', 0, 100)).toEqual([]);
+    expect(await list.byUid(ids.stranger, 'prod_owned')).toBeNull();
+    expect(await list.count(ids.owner, {})).toBe(1);
+    expect((await list.byUid(ids.owner, 'prod_owned'))?.title).toBe('Mine');
+  });
+
+  it('presences: reads, updates and deletes nothing of another organization', async () => {
+    const presences = get(PresencesRepository);
+    expect(await presences.forProducts(ids.stranger, [ids.product])).toEqual([]);
+    expect(await presences.findOne(ids.stranger, ids.product, ids.presence)).toBeNull();
+    expect(await presences.platformIds(ids.stranger, ids.product)).toEqual([]);
+    const [{ platform_id }] = await dataSource.query(`SELECT platform_id FROM marketplace_presences WHERE id = $1`, [ids.presence]);
+    expect(await presences.listingTaken(ids.stranger, ids.product, { platformId: String(platform_id), externalListingId: 'L1' })).toBe(
+      false,
+    );
+    await presences.update(ids.stranger, ids.product, ids.presence, { status: 'stolen' });
+    expect(await presences.delete(ids.stranger, ids.product, ids.presence)).toBe(false);
+    expect(await presences.findOne(ids.owner, ids.product, ids.presence)).toMatchObject({ status: null });
+  });
+
+  it("inventory: shows and lists no file of another organization's items", async () => {
+    const inventory = get(InventoryRepository);
+    expect(await inventory.itemSummaries(ids.stranger, [ids.product])).toEqual([]);
+    expect(await inventory.firstPhotoKeys(ids.stranger, [ids.product])).toEqual([]);
+    expect(await inventory.storedFileKeys(ids.stranger, [ids.product])).toEqual([]);
+    expect(await inventory.storedFileKeys(ids.owner, [ids.product])).toEqual(['inventory/x/photo.jpg']);
+  });
+
+  it('API keys: counts, lists and deletes nothing of another organization', async () => {
+    const apiKeys = get(ApiKeysRepository);
+    expect(await apiKeys.count(ids.stranger)).toBe(0);
+    expect(await apiKeys.page(ids.stranger, 0, 10)).toEqual([]);
+    expect(await apiKeys.delete(ids.stranger, 'key_owned')).toBe(false);
+    expect(await apiKeys.count(ids.owner)).toBe(1);
+  });
+});
