@@ -1,6 +1,14 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject, type ReferenceObject, type SchemaObject } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  getSchemaPath,
+  SwaggerModule,
+  type OpenAPIObject,
+  type ReferenceObject,
+  type SchemaObject,
+} from '@nestjs/swagger';
 import { PUBLIC_EXTENSION } from './common/auth/decorators.js';
+import { ErrorDetailDto } from './common/swagger/error.dto.js';
 import { API_KEY_HEADER } from './modules/auth/strategies.js';
 
 const DESCRIPTION = `Back office of resellers of records, CDs and prints: products, condition-graded inventory,
@@ -11,6 +19,21 @@ Authenticate with \`X-API-Key: <key>\` (create one at \`POST /api/v1/api-keys/\`
 Lists are paginated as \`{count, next, previous, results}\` with \`page\` and \`page_size\` (at most 100).
 Errors: 400 \`{"field": ["message"], "non_field_errors": [...]}\` (\`{"detail": "JSON parse error - ..."}\` for a body that
 is not JSON); other errors \`{"detail": "..."}\`.`;
+
+/**
+ * Fastify reads a body on these methods for every route, before any guard or handler runs: an operation
+ * that declares none still answers these (an operation's own 400 already covers unreadable JSON).
+ */
+const BODY_METHODS = ['post', 'put', 'patch', 'delete'];
+const ERROR_DETAIL = { 'application/json': { schema: { $ref: getSchemaPath(ErrorDetailDto) } } };
+const BODY_ERRORS = {
+  400: {
+    description: 'The body is not valid JSON (or empty with `Content-Type: application/json`): `{"detail": "JSON parse error - ..."}`.',
+    content: ERROR_DETAIL,
+  },
+  413: { description: 'The body is larger than the server accepts (`BODY_LIMIT_BYTES`).', content: ERROR_DETAIL },
+  415: { description: 'The body has a `Content-Type` this operation does not read.', content: ERROR_DETAIL },
+};
 
 /** The OpenAPI document, with keys sorted so that the committed file changes only when the API does. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -36,12 +59,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   });
   // Nest normalises routes without their trailing slash; the documented paths keep it (both are served).
   document.paths = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [path.endsWith('/') ? path : `${path}/`, item]));
-  for (const operation of Object.values(document.paths).flatMap((path) => Object.values(path))) {
+  for (const [method, operation] of Object.values(document.paths).flatMap((path) => Object.entries(path))) {
     if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
     if (operation[PUBLIC_EXTENSION]) {
       delete operation[PUBLIC_EXTENSION];
       operation.security = [];
     }
+    if (BODY_METHODS.includes(method)) operation.responses = { ...BODY_ERRORS, ...operation.responses };
     for (const parameter of operation.parameters ?? []) {
       if ('in' in parameter && parameter.in === 'query') parameter.schema = listAsArray(parameter.schema);
     }

@@ -31,7 +31,6 @@ export class ProductsController {
   })
   @ApiPaginatedResponse(ProductDto)
   @ApiValidationError('An invalid filter or ordering value, named by its parameter.')
-  @ApiNotFound()
   async list(@CurrentAuth() auth: AuthContext, @Query() query: ProductQueryDto, @Req() request: FastifyRequest): Promise<Page<ProductDto>> {
     const page = pageRequest(query, DEFAULT_PAGE_SIZE);
     const { count, results } = await this.products.page(auth, query, page, requestOrigin(request));
@@ -41,7 +40,7 @@ export class ProductsController {
 
   @Post('/')
   @ApiOperation({ summary: 'Create a product', description: 'Only `title` is required; `type` defaults to `digital`.' })
-  @ApiCreatedResponse({ type: ProductDto })
+  @ApiCreatedResponse({ type: ProductDto, description: 'The created product.' })
   @ApiValidationError()
   create(@CurrentAuth() auth: AuthContext, @Body() body: CreateProductDto, @Req() request: FastifyRequest): Promise<ProductDto> {
     return this.products.create(auth, body, requestOrigin(request));
@@ -49,7 +48,7 @@ export class ProductsController {
 
   @Get(':uid/')
   @ApiOperation({ summary: 'Get a product', description: "The full product; another organization's product is a 404." })
-  @ApiOkResponse({ type: ProductDto })
+  @ApiOkResponse({ type: ProductDto, description: 'The product.' })
   @ApiNotFound()
   get(@CurrentAuth() auth: AuthContext, @Param('uid') uid: string, @Req() request: FastifyRequest): Promise<ProductDto> {
     return this.products.get(auth, uid, requestOrigin(request));
@@ -57,7 +56,7 @@ export class ProductsController {
 
   @Patch(':uid/')
   @ApiOperation({ summary: 'Update a product', description: 'Partial update: only the fields sent change.' })
-  @ApiOkResponse({ type: ProductDto })
+  @ApiOkResponse({ type: ProductDto, description: 'The updated product.' })
   @ApiValidationError()
   @ApiNotFound()
   update(
@@ -97,7 +96,7 @@ export class ProductsController {
       properties: { image: { type: 'string', format: 'binary', description: 'The image file.' } },
     },
   })
-  @ApiOkResponse({ type: ProductDto })
+  @ApiOkResponse({ type: ProductDto, description: 'The product, with its new `product_image`.' })
   @ApiValidationError('No file, not multipart, too large, or not a supported image.')
   @ApiNotFound()
   async uploadImage(@CurrentAuth() auth: AuthContext, @Param('uid') uid: string, @Req() request: FastifyRequest): Promise<ProductDto> {
