@@ -4,6 +4,9 @@ import { join } from 'node:path';
 interface Parameter {
   name: string;
   in: string;
+  example?: unknown;
+  examples?: unknown;
+  schema?: { example?: unknown; examples?: unknown; default?: unknown };
 }
 interface Operation {
   summary?: string;
@@ -26,6 +29,8 @@ const operations = Object.entries(document.paths).flatMap(([path, item]) =>
 );
 /** Fastify reads a body on these methods for every route, so each can answer 400 (unreadable JSON), 413 and 415. */
 const BODY_METHODS = ['post', 'put', 'patch', 'delete'];
+/** Query parameters whose default only picks a page or an order, never which results are shown. */
+const NON_FILTERING = ['page', 'page_size', 'ordering'];
 
 /** The statuses the HTTP layer, the guards and the pipes can answer for this operation. */
 function requiredStatuses(method: string, operation: Operation): string[] {
@@ -70,5 +75,22 @@ describe('The committed openapi/openapi.json', () => {
         .map(([status]) => `${where} ${status}: description`),
     ]);
     expect(missing).toEqual([]);
+  });
+
+  it('has no query parameter value that "Try it out" would submit unasked', () => {
+    const prefilled = operations.flatMap(({ where, operation }) =>
+      (operation.parameters ?? [])
+        .filter((parameter) => parameter.in === 'query')
+        .filter(
+          (parameter) =>
+            parameter.example !== undefined ||
+            parameter.examples !== undefined ||
+            parameter.schema?.example !== undefined ||
+            parameter.schema?.examples !== undefined ||
+            (parameter.schema?.default !== undefined && !NON_FILTERING.includes(parameter.name)),
+        )
+        .map((parameter) => `${where} ?${parameter.name}`),
+    );
+    expect(prefilled).toEqual([]);
   });
 });

@@ -11,12 +11,16 @@ export const MAX_PAGE_SIZE = 100;
 
 /** `page` and `page_size`; lenient like the documented API: a bad page_size falls back to the default. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ description: 'Page number, starting at 1.', example: 1, type: Number })
+  // No `example`: Swagger UI's "Try it out" would send it as the value.
+  @ApiPropertyOptional({ description: 'Page number, starting at 1 (the first page when absent).', type: 'integer', minimum: 1 })
   @IsOptional()
   @IsString()
   page?: string;
 
-  @ApiPropertyOptional({ description: `Results per page (the resource's default when absent; at most ${MAX_PAGE_SIZE}).`, type: Number })
+  @ApiPropertyOptional({
+    description: `Results per page (the resource's default when absent or not a positive whole number; at most ${MAX_PAGE_SIZE}).`,
+    type: 'integer',
+  })
   @IsOptional()
   @IsString()
   page_size?: string;
