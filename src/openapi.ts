@@ -1,7 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  getSchemaPath,
+  SwaggerModule,
+  type OpenAPIObject,
+  type ReferenceObject,
+  type SchemaObject,
+} from '@nestjs/swagger';
 import { PUBLIC_EXTENSION } from './common/auth/decorators.js';
 import { API_KEY_HEADER } from './common/auth/auth-context.js';
+import { ErrorDetailDto } from './common/swagger/error.dto.js';
 
 const DESCRIPTION = `Back office of resellers of records, CDs and prints: products, condition-graded inventory,
 cross-listing on marketplaces, orders and profit.
@@ -9,7 +17,23 @@ cross-listing on marketplaces, orders and profit.
 Authenticate with \`X-API-Key: <key>\` (create one at \`POST /api/v1/api-keys/\`) or
 \`Authorization: Bearer <token>\` (from \`POST /api/auth/login/\` or registration).
 Lists are paginated as \`{count, next, previous, results}\` with \`page\` and \`page_size\` (at most 100).
-Errors: 400 \`{"field": ["message"], "non_field_errors": [...]}\`; other errors \`{"detail": "..."}\`.`;
+Errors: 400 \`{"field": ["message"], "non_field_errors": [...]}\` (\`{"detail": "JSON parse error - ..."}\` for a body that
+is not JSON); other errors \`{"detail": "..."}\`.`;
+
+/**
+ * Fastify reads a body on these methods for every route, before any guard or handler runs: an operation
+ * that declares none still answers these (an operation's own 400 already covers unreadable JSON).
+ */
+const BODY_METHODS = ['post', 'put', 'patch', 'delete'];
+const ERROR_DETAIL = { 'application/json': { schema: { $ref: getSchemaPath(ErrorDetailDto) } } };
+const BODY_ERRORS = {
+  400: {
+    description: 'The body is not valid JSON (or empty with `Content-Type: application/json`): `{"detail": "JSON parse error - ..."}`.',
+    content: ERROR_DETAIL,
+  },
+  413: { description: 'The body is larger than the server accepts (`BODY_LIMIT_BYTES`).', content: ERROR_DETAIL },
+  415: { description: 'The body has a `Content-Type` this operation does not read.', content: ERROR_DETAIL },
+};
 
 /** The OpenAPI document, with keys sorted so that the committed file changes only when the API does. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -17,8 +41,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Instica API')
     .setDescription(DESCRIPTION)
     .setVersion('1.0.0')
+    .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+    // Relative, so that "Try it out" calls whichever host serves the Swagger UI.
+    .addServer('/', 'The host serving this document.')
     .addApiKey({ type: 'apiKey', in: 'header', name: API_KEY_HEADER, description: 'An API key from /api/v1/api-keys/.' }, 'api_key')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A token from login or registration.' }, 'bearer')
+    // addSecurity, not addBearerAuth: that one adds `bearerFormat: JWT`, and our tokens are opaque.
+    .addSecurity('bearer', {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'An opaque token from login or registration, valid until logout.',
+    })
     .addSecurityRequirements('api_key')
     .addSecurityRequirements('bearer')
     .build();
@@ -27,15 +59,27 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   });
   // Nest normalises routes without their trailing slash; the documented paths keep it (both are served).
   document.paths = Object.fromEntries(Object.entries(document.paths).map(([path, item]) => [path.endsWith('/') ? path : `${path}/`, item]));
-  for (const path of Object.values(document.paths)) {
-    for (const operation of Object.values(path) as Array<Record<string, unknown>>) {
-      if (operation && typeof operation === 'object' && operation[PUBLIC_EXTENSION]) {
-        delete operation[PUBLIC_EXTENSION];
-        operation.security = [];
-      }
+  for (const [method, operation] of Object.values(document.paths).flatMap((path) => Object.entries(path))) {
+    if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
+    if (operation[PUBLIC_EXTENSION]) {
+      delete operation[PUBLIC_EXTENSION];
+      operation.security = [];
+    }
+    if (BODY_METHODS.includes(method)) operation.responses = { ...BODY_ERRORS, ...operation.responses };
+    for (const parameter of operation.parameters ?? []) {
+      if ('in' in parameter && parameter.in === 'query') parameter.schema = listAsArray(parameter.schema);
     }
   }
   return sortKeys(normalizeNullable(document)) as OpenAPIObject;
+}
+
+/**
+ * A list query parameter (`@QueryList()` on a `string[]`) declared with `type: String` keeps the `items`
+ * the CLI plugin infers, which no scalar may carry: it is an array, sent repeated or comma-separated.
+ */
+function listAsArray(schema: SchemaObject | ReferenceObject | undefined): SchemaObject | ReferenceObject | undefined {
+  if (!schema || '$ref' in schema || !schema.items || schema.type === 'array') return schema;
+  return { ...schema, type: 'array' };
 }
 
 /**

@@ -107,6 +107,9 @@ describe('API keys (e2e)', () => {
       detail: 'Invalid page.',
     });
     expect((await t.api.get('/api/v1/api-keys/?page=abc').set(seller.auth).expect(404)).body).toEqual({ detail: 'Invalid page.' });
+    expect((await t.api.get('/api/v1/api-keys/?page=1&page=2').set(seller.auth).expect(400)).body).toEqual({
+      page: ['Not a valid string.'],
+    });
     const defaults = await t.api.get('/api/v1/api-keys/?page_size=1000').set(seller.auth).expect(200);
     expect(defaults.body.results).toHaveLength(5);
   });

@@ -1,19 +1,25 @@
 import { applyDecorators, Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 import { DetailError } from '../errors/error-response.js';
 import type { RequestUrls } from '../http/request-urls.js';
+import { ApiValidationError } from '../swagger/api-errors.decorator.js';
+import { ErrorDetailDto } from '../swagger/error.dto.js';
 
 export const MAX_PAGE_SIZE = 100;
 
 /** `page` and `page_size`; lenient like the documented API: a bad page_size falls back to the default. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ description: 'Page number, starting at 1.', example: 1, type: Number })
+  // No `example`: Swagger UI's "Try it out" would send it as the value.
+  @ApiPropertyOptional({ description: 'Page number, starting at 1 (the first page when absent).', type: 'integer', minimum: 1 })
   @IsOptional()
   @IsString()
   page?: string;
 
-  @ApiPropertyOptional({ description: `Results per page (the resource's default when absent; at most ${MAX_PAGE_SIZE}).`, type: Number })
+  @ApiPropertyOptional({
+    description: `Results per page (the resource's default when absent or not a positive whole number; at most ${MAX_PAGE_SIZE}).`,
+    type: 'integer',
+  })
   @IsOptional()
   @IsString()
   page_size?: string;
@@ -91,9 +97,19 @@ class PageEnvelopeDto {
   previous!: string | null;
 }
 
-/** Documents a paginated 200 response of `model` items. */
+/**
+ * Documents a paginated 200 response of `model` items, and the errors paging itself can cause: 400 when
+ * `page` or `page_size` is sent more than once, 404 for a page that is not a positive whole number or lies
+ * past the last one. An operation's own 400 description is joined to this one.
+ */
 export function ApiPaginatedResponse(model: Type<unknown>, description = 'One page of results.') {
   return applyDecorators(
+    ApiValidationError('`page` or `page_size` sent more than once.'),
+    ApiResponse({
+      status: 404,
+      description: `\`{"detail": "${INVALID_PAGE}"}\`: \`page\` is not a whole number of at least 1, or lies past the last page.`,
+      type: ErrorDetailDto,
+    }),
     ApiExtraModels(PageEnvelopeDto, model),
     ApiOkResponse({
       description,

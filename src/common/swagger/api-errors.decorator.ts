@@ -1,17 +1,24 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { ApiExtraModels, ApiResponse, getSchemaPath, type SchemaObject } from '@nestjs/swagger';
 import { ErrorDetailDto, ValidationErrorDto } from './error.dto.js';
 
-const VALIDATION_SCHEMA = {
-  description: 'Per-field validation errors: each key is a field name, each value a list of messages.',
-  allOf: [{ $ref: '#/components/schemas/ValidationErrorDto' }],
-  additionalProperties: { oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'object' }] },
-  example: { title: ['This field may not be blank.'], price_total_usd: ['Ensure this value is greater than 0.'] },
+const VALIDATION_SCHEMA: SchemaObject = {
+  description:
+    'Per-field validation errors: each key is a field name, each value a list of messages (an object for a nested field); ' +
+    'or `{"detail": "..."}` when the body is not JSON the API can read.',
+  anyOf: [
+    {
+      allOf: [{ $ref: getSchemaPath(ValidationErrorDto) }],
+      additionalProperties: { oneOf: [{ type: 'array', items: { type: 'string' } }, { type: 'object' }] },
+    },
+    { $ref: getSchemaPath(ErrorDetailDto) },
+  ],
+  example: { title: ['This field may not be blank.'], price_override_usd: ['Ensure this value is greater than 0.'] },
 };
 
 /** 400 with per-field messages, as the overview documents. */
 export const ApiValidationError = (description = 'Invalid input; nothing was changed.') =>
-  ApiResponse({ status: 400, description, schema: VALIDATION_SCHEMA as never, type: ValidationErrorDto });
+  applyDecorators(ApiExtraModels(ValidationErrorDto, ErrorDetailDto), ApiResponse({ status: 400, description, schema: VALIDATION_SCHEMA }));
 
 /** 404 `{"detail": "Not found."}`: the resource does not exist or belongs to another organization. */
 export const ApiNotFound = () =>

@@ -19,7 +19,6 @@ export class ApiKeysController {
   @Get('/')
   @ApiOperation({ summary: 'List API keys', description: "The organization's keys, newest first. The secret key is never shown again." })
   @ApiPaginatedResponse(ApiKeyDto)
-  @ApiNotFound()
   list(@CurrentAuth() auth: AuthContext, @Query() query: PageQueryDto, @Urls() urls: RequestUrls): Promise<Page<ApiKeyDto>> {
     return this.apiKeys.list(auth, pageRequest(query, DEFAULT_PAGE_SIZE), urls);
   }
@@ -27,7 +26,7 @@ export class ApiKeysController {
   @Post('/')
   @RequiresSubscription()
   @ApiOperation({ summary: 'Create an API key', description: 'The response is the only place the whole `key` appears: store it securely.' })
-  @ApiCreatedResponse({ type: CreatedApiKeyDto })
+  @ApiCreatedResponse({ type: CreatedApiKeyDto, description: 'The new key, with the whole `key` shown this once.' })
   @ApiValidationError()
   create(@CurrentAuth() auth: AuthContext, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     return this.apiKeys.create(auth, body.name);

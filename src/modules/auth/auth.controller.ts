@@ -17,7 +17,7 @@ export class AuthController {
     summary: 'Register with email and password',
     description: 'Creates the user, their organization (the user is its owner) and a trial subscription, and returns a bearer token.',
   })
-  @ApiCreatedResponse({ type: RegisterResponseDto })
+  @ApiCreatedResponse({ type: RegisterResponseDto, description: 'Registered: a bearer token, the user and their organization.' })
   @ApiValidationError('Malformed or already registered email, or a password under 8 characters.')
   @ApiCommonErrors()
   register(@Body() body: RegisterEmailDto): Promise<RegisterResponseDto> {
@@ -28,7 +28,7 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in with email and password', description: 'Returns a new bearer token, valid until logout.' })
-  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiOkResponse({ type: LoginResponseDto, description: 'A new bearer token and the user.' })
   @ApiValidationError('Wrong credentials: `{"non_field_errors": ["Unable to log in with provided credentials."]}`.')
   @ApiCommonErrors()
   login(@Body() body: LoginDto): Promise<LoginResponseDto> {
@@ -41,7 +41,7 @@ export class AuthController {
     summary: 'Check credentials',
     description: 'Answers 200 with the user for a live bearer token or API key, 401 otherwise.',
   })
-  @ApiOkResponse({ type: ValidateResponseDto })
+  @ApiOkResponse({ type: ValidateResponseDto, description: 'The credentials are live; the user they belong to.' })
   @ApiAuthErrors()
   async validate(@CurrentAuth() auth: AuthContext): Promise<ValidateResponseDto> {
     return { valid: true, user: await this.auth.user(auth) };

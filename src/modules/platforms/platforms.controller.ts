@@ -16,7 +16,7 @@ export class PlatformsController {
     description:
       'Every supported platform (a short, fixed list, so not paginated): OAuth marketplaces and extension-based print-on-demand sites.',
   })
-  @ApiOkResponse({ type: [PlatformDto] })
+  @ApiOkResponse({ type: [PlatformDto], description: 'Every platform.' })
   async list(): Promise<PlatformDto[]> {
     return (await this.platforms.catalog()).all;
   }

@@ -18,15 +18,18 @@ export class PresencesController {
     summary: 'List marketplace presences',
     description: "Where the product is represented on selling platforms (a product's few presences, not paginated).",
   })
-  @ApiOkResponse({ type: [MarketplacePresenceDto] })
+  @ApiOkResponse({ type: [MarketplacePresenceDto], description: "The product's presences." })
   @ApiNotFound()
   list(@CurrentAuth() auth: AuthContext, @Param('uid') uid: string): Promise<MarketplacePresenceDto[]> {
     return this.presences.list(auth, uid);
   }
 
   @Post('/')
-  @ApiOperation({ summary: 'Create a marketplace presence' })
-  @ApiCreatedResponse({ type: MarketplacePresenceDto })
+  @ApiOperation({
+    summary: 'Create a marketplace presence',
+    description: 'Records where the product is represented on a platform (`platform_uid`).',
+  })
+  @ApiCreatedResponse({ type: MarketplacePresenceDto, description: 'The created presence.' })
   @ApiValidationError()
   @ApiNotFound()
   create(@CurrentAuth() auth: AuthContext, @Param('uid') uid: string, @Body() body: CreatePresenceDto): Promise<MarketplacePresenceDto> {
@@ -35,7 +38,7 @@ export class PresencesController {
 
   @Patch(':id/')
   @ApiOperation({ summary: 'Update a marketplace presence', description: 'Partial update; setting a price stamps `price_last_updated`.' })
-  @ApiOkResponse({ type: MarketplacePresenceDto })
+  @ApiOkResponse({ type: MarketplacePresenceDto, description: 'The updated presence.' })
   @ApiValidationError()
   @ApiNotFound()
   update(
@@ -49,7 +52,7 @@ export class PresencesController {
 
   @Delete(':id/')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a marketplace presence' })
+  @ApiOperation({ summary: 'Delete a marketplace presence', description: 'Removes the record only; nothing is changed on the platform.' })
   @ApiNoContentResponse({ description: 'Deleted.' })
   @ApiNotFound()
   delete(@CurrentAuth() auth: AuthContext, @Param('uid') uid: string, @Param('id') id: string): Promise<void> {

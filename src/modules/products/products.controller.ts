@@ -31,14 +31,13 @@ export class ProductsController {
   })
   @ApiPaginatedResponse(ProductDto)
   @ApiValidationError('An invalid filter or ordering value, named by its parameter.')
-  @ApiNotFound()
   list(@CurrentAuth() auth: AuthContext, @Query() query: ProductQueryDto, @Urls() urls: RequestUrls): Promise<Page<ProductDto>> {
     return this.products.list(auth, query, pageRequest(query, DEFAULT_PAGE_SIZE), urls);
   }
 
   @Post('/')
   @ApiOperation({ summary: 'Create a product', description: 'Only `title` is required; `type` defaults to `digital`.' })
-  @ApiCreatedResponse({ type: ProductDto })
+  @ApiCreatedResponse({ type: ProductDto, description: 'The created product.' })
   @ApiValidationError()
   create(@CurrentAuth() auth: AuthContext, @Body() body: CreateProductDto, @Urls() urls: RequestUrls): Promise<ProductDto> {
     return this.products.create(auth, body, urls);
@@ -46,7 +45,7 @@ export class ProductsController {
 
   @Get(':uid/')
   @ApiOperation({ summary: 'Get a product', description: "The full product; another organization's product is a 404." })
-  @ApiOkResponse({ type: ProductDto })
+  @ApiOkResponse({ type: ProductDto, description: 'The product.' })
   @ApiNotFound()
   get(@CurrentAuth() auth: AuthContext, @Param('uid') uid: string, @Urls() urls: RequestUrls): Promise<ProductDto> {
     return this.products.get(auth, uid, urls);
@@ -54,7 +53,7 @@ export class ProductsController {
 
   @Patch(':uid/')
   @ApiOperation({ summary: 'Update a product', description: 'Partial update: only the fields sent change.' })
-  @ApiOkResponse({ type: ProductDto })
+  @ApiOkResponse({ type: ProductDto, description: 'The updated product.' })
   @ApiValidationError()
   @ApiNotFound()
   update(
@@ -94,7 +93,7 @@ export class ProductsController {
       properties: { image: { type: 'string', format: 'binary', description: 'The image file.' } },
     },
   })
-  @ApiOkResponse({ type: ProductDto })
+  @ApiOkResponse({ type: ProductDto, description: 'The product, with its new `product_image`.' })
   @ApiValidationError('No file, not multipart, too large, or not a supported image.')
   @ApiNotFound()
   async uploadImage(

@@ -14,7 +14,7 @@ export class UsersController {
 
   @Get('me/')
   @ApiOperation({ summary: 'The authenticated user', description: 'Returns the caller with their organization and subscription.' })
-  @ApiOkResponse({ type: MeDto })
+  @ApiOkResponse({ type: MeDto, description: 'The caller, their organization and subscription.' })
   me(@CurrentAuth() auth: AuthContext): Promise<MeDto> {
     return this.users.me(auth);
   }

@@ -36,8 +36,7 @@ function invalidChoices(value: unknown, allowed: readonly string[]): string {
 export class ProductQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     description:
-      'Case-insensitive text search across title, catalog number, tags, marketplace description, license type, license notes, artist name and label name.',
-    example: 'beatles',
+      'Case-insensitive text search across title, catalog number, tags, marketplace description, license type, license notes, artist name and label name. For example `beatles`.',
   })
   @IsOptional()
   @IsString()
@@ -60,9 +59,8 @@ export class ProductQueryDto extends PageQueryDto {
   has_available_inventory?: boolean;
 
   @ApiPropertyOptional({
-    description: `Products having an item in one of these statuses; comma-separated or repeated. One of: ${INVENTORY_STATUS_CODES.join(', ')}.`,
+    description: `Products having an item in one of these statuses; comma-separated or repeated. One of: ${INVENTORY_STATUS_CODES.join(', ')}. For example \`ready-to-sell,listed\`.`,
     type: String,
-    example: 'ready-to-sell,listed',
   })
   @IsOptional()
   @QueryList()
@@ -78,8 +76,8 @@ export class ProductQueryDto extends PageQueryDto {
   type?: ProductType;
 
   @ApiPropertyOptional({
-    description: 'Comma-separated tags; a product matches when any of its tags contains any of them, ignoring case.',
-    example: 'jazz,vinyl',
+    description:
+      'Comma-separated tags; a product matches when any of its tags contains any of them, ignoring case. For example `jazz,vinyl`.',
   })
   @IsOptional()
   @QueryList()
