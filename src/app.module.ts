@@ -7,6 +7,7 @@ import { ApiValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './infra/database/database.module.js';
+import { DomainEventsModule } from './infra/events/domain-events.js';
 import { QueueModule } from './infra/queue/queue.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 import { ThrottleModule } from './infra/throttle/throttle.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ useExisting: true, pinoHttp: { level: config.logLevel } }),
         DatabaseModule.forRoot(),
+        DomainEventsModule,
         RedisModule.forRoot(config),
         QueueModule.forRoot(config),
         ThrottleModule.forRoot(config),
