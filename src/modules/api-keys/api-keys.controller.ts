@@ -19,6 +19,7 @@ export class ApiKeysController {
   @Get('/')
   @ApiOperation({ summary: 'List API keys', description: "The organization's keys, newest first. The secret key is never shown again." })
   @ApiPaginatedResponse(ApiKeyDto)
+  @ApiValidationError('An invalid query parameter, named by its parameter.')
   @ApiNotFound()
   async list(@CurrentAuth() auth: AuthContext, @Query() query: PageQueryDto, @Req() request: FastifyRequest): Promise<Page<ApiKeyDto>> {
     const page = pageRequest(query, DEFAULT_PAGE_SIZE);
