@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { jsonBodyParser } from './common/http/json-body.js';
+import { refuseUnsafeInput } from './common/http/request-input.js';
 import type { AppConfig } from './config/app-config.js';
 import { registerMediaServing } from './infra/storage/media-serving.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -33,7 +34,7 @@ function fastifyAdapter(config: AppConfig): FastifyAdapter {
   });
 }
 
-/** Wire behaviour Nest does not own: request ids on every response, and the JSON body limits. */
+/** Wire behaviour Nest does not own: request ids on every response, the JSON body limits, and input no route may see. */
 function configureHttp(app: NestFastifyApplication, config: AppConfig): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -41,6 +42,7 @@ function configureHttp(app: NestFastifyApplication, config: AppConfig): void {
     done();
   });
   app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, jsonBodyParser(fastify));
+  fastify.addHook('preValidation', refuseUnsafeInput);
 }
 
 /** The whole HTTP application, as `npm start` and the e2e tests run it. */

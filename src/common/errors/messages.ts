@@ -11,6 +11,7 @@ export const Msg = {
   list: 'Expected a list of items.',
   decimal: 'A valid number is required.',
   url: 'Enter a valid URL.',
+  nullCharacter: 'Null characters are not allowed.',
   choice: (value: unknown) => `"${String(value)}" is not a valid choice.`,
   minLength: (min: number) => `Ensure this field has at least ${min} characters.`,
   maxLength: (max: number) => `Ensure this field has no more than ${max} characters.`,

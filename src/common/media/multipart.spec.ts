@@ -3,6 +3,7 @@ import { APP_FILTER, NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { ApiExceptionFilter } from '../errors/api-exception.filter.js';
+import { Msg } from '../errors/messages.js';
 import { describeSize, readUploadedFile, UploadMsg } from './multipart.js';
 
 const MAX_BYTES = 4096;
@@ -96,6 +97,18 @@ describe('readUploadedFile (over HTTP, as createApp registers multipart)', () =>
   it('refuses more than one file', async () => {
     const response = await post(form(['image', blob(3), 'a.jpg'], ['image', blob(3), 'b.jpg']));
     expect(response).toEqual({ status: 400, body: { non_field_errors: [UploadMsg.oneFile] } });
+  });
+
+  it('refuses a null character in a text field, a file name or a field name with a 400 on that field', async () => {
+    const multipart = (parts: string) => post(`${parts}--b--\r\n`, { 'content-type': 'multipart/form-data; boundary=b' });
+    const filePart = (fileName: string) =>
+      `--b\r\nContent-Disposition: form-data; name="image"; filename="${fileName}"\r\nContent-Type: image/jpeg\r\n\r\nJPEG\r\n`;
+    const textPart = (name: string, value: string) => `--b\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const refused = (field: string) => ({ status: 400, body: { [field]: [Msg.nullCharacter] } });
+    expect(await multipart(textPart('note', 'a\u0000b') + filePart('a.jpg'))).toEqual(refused('note'));
+    expect(await multipart(filePart('a\u0000.jpg'))).toEqual(refused('image'));
+    expect(await multipart(filePart('a.jpg') + textPart('no\u0000te', 'x'))).toEqual(refused('non_field_errors'));
+    expect((await multipart(textPart('note', 'fine') + filePart('a.jpg'))).status).toBe(200);
   });
 
   it('answers a malformed body with a 400 parse error', async () => {

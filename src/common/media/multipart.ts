@@ -1,7 +1,9 @@
-import type { MultipartFile } from '@fastify/multipart';
+import type { Multipart, MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { DetailError, ValidationFailed } from '../errors/error-response.js';
+import { Msg } from '../errors/messages.js';
+import { hasNullCharacter } from '../http/null-characters.js';
 
 /** One file read from a multipart/form-data request, whole, in memory. */
 export interface UploadedFile {
@@ -38,8 +40,9 @@ interface MultipartError {
 
 /**
  * Reads the one file sent in `field` of a multipart/form-data request, at most `maxBytes` long.
- * Other fields are read and ignored. Every client mistake is a 400 in the documented shape:
- * `{"<field>": ["No file was submitted."]}`, `{"<field>": ["The file is larger than 10 MB."]}`,
+ * Other fields are read and ignored, unless they carry a null character. Every client mistake is a 400 in the
+ * documented shape: `{"<field>": ["No file was submitted."]}`, `{"<field>": ["The file is larger than 10 MB."]}`,
+ * `{"<field>": ["Null characters are not allowed."]}` (in a text field's value or a file's name),
  * `{"non_field_errors": ["Expected multipart/form-data."]}`, `{"detail": "Multipart form parse error - ..."}`.
  * Needs @fastify/multipart registered (createApp does it).
  */
@@ -49,8 +52,10 @@ export async function readUploadedFile(request: FastifyRequest, field: string, m
   }
   let upload: UploadedFile | null = null;
   let sentAsText = false;
+  let nullCharacterField: string | null = null;
   try {
     for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1 } })) {
+      nullCharacterField ??= nullCharacterFieldOf(part);
       if (part.type === 'field') {
         if (part.fieldname === field && part.value !== '') sentAsText = true;
         continue;
@@ -64,6 +69,7 @@ export async function readUploadedFile(request: FastifyRequest, field: string, m
   } catch (error) {
     throw multipartError(error, field, maxBytes);
   }
+  if (nullCharacterField !== null) throw new ValidationFailed({ [nullCharacterField]: [Msg.nullCharacter] });
   if (upload === null || (upload.data.length === 0 && upload.fileName === '')) {
     throw new ValidationFailed({ [field]: [sentAsText ? UploadMsg.notAFile : UploadMsg.missing] });
   }
@@ -74,6 +80,13 @@ export async function readUploadedFile(request: FastifyRequest, field: string, m
 async function readPart(part: MultipartFile): Promise<UploadedFile> {
   const data = await part.toBuffer();
   return { data, fileName: part.filename, declaredType: part.mimetype };
+}
+
+/** The field to refuse when a part's name, text value or file name holds a null character (see hasNullCharacter). */
+function nullCharacterFieldOf(part: Multipart): string | null {
+  if (hasNullCharacter(part.fieldname)) return 'non_field_errors';
+  const text = part.type === 'field' ? part.value : part.filename;
+  return typeof text === 'string' && hasNullCharacter(text) ? part.fieldname : null;
 }
 
 /** Reads a part nobody asked for to its end, so that the parser goes on to the next one. */
