@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { Global, Injectable, Module } from '@nestjs/common';
+import { Injectable, Module } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from '../../src/infra/database/data-source-options.js';
 import { TransactionalConnection } from '../../src/infra/database/transactional-connection.js';
 import { type DomainEvent, DomainEvents, DomainEventsModule } from '../../src/infra/events/domain-events.js';
+import { TransactionsModule } from '../support/database-module.js';
 import { cloneTemplate } from '../support/databases.js';
 import { testServices } from '../support/test-app.js';
 
@@ -28,9 +29,8 @@ class Witness {
   }
 }
 
-@Global()
-@Module({ providers: [TransactionalConnection, Witness], exports: [TransactionalConnection] })
-class HarnessModule {}
+@Module({ providers: [Witness] })
+class WitnessModule {}
 
 describe('Domain events', () => {
   let moduleRef: TestingModule;
@@ -44,7 +44,12 @@ describe('Domain events', () => {
     const database = await cloneTemplate(databaseUrl, runId);
     drop = database.drop;
     moduleRef = await Test.createTestingModule({
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(database.url, { embedded: false })), HarnessModule, DomainEventsModule],
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(database.url, { embedded: false })),
+        TransactionsModule,
+        WitnessModule,
+        DomainEventsModule,
+      ],
     }).compile();
     await moduleRef.init();
     db = moduleRef.get(TransactionalConnection);

@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { Global, Module } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger as TypeOrmLogger } from 'typeorm';
@@ -9,9 +8,9 @@ import { loadConfig } from '../../src/config/app-config.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { requestUrls } from '../../src/common/http/request-urls.js';
 import { dataSourceOptions } from '../../src/infra/database/data-source-options.js';
-import { TransactionalConnection } from '../../src/infra/database/transactional-connection.js';
 import { OrganizationsModule } from '../../src/modules/organizations/index.js';
 import { ProductsModule, ProductsService } from '../../src/modules/products/index.js';
+import { TransactionsModule } from '../support/database-module.js';
 import { cloneTemplate } from '../support/databases.js';
 import { testServices } from '../support/test-app.js';
 
@@ -27,11 +26,6 @@ class CountingLogger implements TypeOrmLogger {
   logMigration(): void {}
   log(): void {}
 }
-
-/** What DatabaseModule provides besides the connection, which this test configures itself to count queries. */
-@Global()
-@Module({ providers: [TransactionalConnection], exports: [TransactionalConnection] })
-class TransactionsModule {}
 
 const urls = requestUrls({ url: '/api/v1/products/', protocol: 'http', host: 'test' } as never);
 

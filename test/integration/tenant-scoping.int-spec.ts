@@ -1,12 +1,10 @@
 import 'reflect-metadata';
-import { Global, Module } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/config/app-config.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { dataSourceOptions } from '../../src/infra/database/data-source-options.js';
-import { TransactionalConnection } from '../../src/infra/database/transactional-connection.js';
 import { ApiKeysRepository } from '../../src/modules/api-keys/api-keys.repository.js';
 import { ApiKeysModule } from '../../src/modules/api-keys/index.js';
 import { InventoryRepository } from '../../src/modules/inventory/inventory.repository.js';
@@ -16,12 +14,9 @@ import { PresencesRepository } from '../../src/modules/products/presences.reposi
 import { ProductListQuery } from '../../src/modules/products/product-list.query.js';
 import { ProductsRepository } from '../../src/modules/products/products.repository.js';
 import { UsersModule } from '../../src/modules/users/index.js';
+import { TransactionsModule } from '../support/database-module.js';
 import { cloneTemplate } from '../support/databases.js';
 import { testServices } from '../support/test-app.js';
-
-@Global()
-@Module({ providers: [TransactionalConnection], exports: [TransactionalConnection] })
-class TransactionsModule {}
 
 /**
  * Tenancy by construction: every repository method on tenant-owned rows, called with another organization,
