@@ -8,7 +8,7 @@ describe('API keys (e2e)', () => {
     owner = await registerAccount(t.api);
   });
   afterAll(async () => {
-    await t.close();
+    await t?.close();
   });
 
   it('creates a key shown once, which then authenticates every request', async () => {

@@ -6,7 +6,7 @@ describe('Embedded default: PGlite and in-process jobs, no services configured (
     t = await createTestApp({ embedded: true });
   });
   afterAll(async () => {
-    await t.close();
+    await t?.close();
   });
 
   it('migrates at start-up and serves health, registration and the caller', async () => {

@@ -7,7 +7,7 @@ describe('Health (e2e)', () => {
     t = await createTestApp();
   });
   afterAll(async () => {
-    await t.close();
+    await t?.close();
   });
 
   it('reports the database and the Bull queue up', async () => {
@@ -21,9 +21,12 @@ describe('Health (e2e)', () => {
       await client.query(`ALTER DATABASE "${t.databaseName}" ALLOW_CONNECTIONS false`);
       await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [t.databaseName]);
     });
-    const response = await t.api.get('/api/health/').expect(503);
-    expect(response.body).toEqual({ status: 'error', database: 'down', queue: { driver: 'bull', status: 'up' } });
-    await withAdmin(databaseUrl, (client) => client.query(`ALTER DATABASE "${t.databaseName}" ALLOW_CONNECTIONS true`));
+    try {
+      const response = await t.api.get('/api/health/').expect(503);
+      expect(response.body).toEqual({ status: 'error', database: 'down', queue: { driver: 'bull', status: 'up' } });
+    } finally {
+      await withAdmin(databaseUrl, (client) => client.query(`ALTER DATABASE "${t.databaseName}" ALLOW_CONNECTIONS true`));
+    }
   });
 });
 
@@ -33,7 +36,7 @@ describe('General throttle (e2e)', () => {
     t = await createTestApp({ env: { THROTTLE_PER_MINUTE: '3' } });
   });
   afterAll(async () => {
-    await t.close();
+    await t?.close();
   });
 
   it('throttles each caller separately with RateLimit headers, Retry-After and the documented body', async () => {

@@ -18,7 +18,7 @@ describe('Media files (e2e)', () => {
     writeFileSync(join(dataDir, 'outside.txt'), 'outside');
   });
   afterAll(async () => {
-    await t.close();
+    await t?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 

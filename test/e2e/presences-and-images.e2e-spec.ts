@@ -13,7 +13,7 @@ describe('Marketplace presences, platforms and product images (e2e)', () => {
       .uid;
   });
   afterAll(async () => {
-    await t.close();
+    await t?.close();
   });
 
   const presences = () => `/api/v1/products/${productUid}/marketplace-presences/`;
@@ -197,7 +197,7 @@ describe('Product image size limit (e2e)', () => {
     t = await createTestApp({ env: { MEDIA_MAX_BYTES: '2048' } });
   });
   afterAll(async () => {
-    await t.close();
+    await t?.close();
   });
 
   it('refuses an image over MEDIA_MAX_BYTES with a 400 on the field', async () => {

@@ -62,7 +62,7 @@ describe('Product list: filters, ordering and pagination (e2e)', () => {
     await t.sql(`UPDATE products SET image_key = 'products/p/image.png' WHERE uid = $1`, [poster.uid]);
   });
   afterAll(async () => {
-    await t.close();
+    await t?.close();
   });
 
   it('lists only the organization’s products, newest first by default', async () => {

@@ -15,7 +15,7 @@ describe('Every route is authenticated unless public (e2e)', () => {
     document = (await (await fetch(`${t.api.baseUrl}/api/docs-json`)).json()) as OpenApiDocument;
   });
   afterAll(async () => {
-    await t.close();
+    await t?.close();
   });
 
   it('serves at runtime exactly the operations of the committed contract', async () => {

@@ -8,7 +8,7 @@ describe('Wire conventions (e2e)', () => {
     account = await registerAccount(t.api);
   });
   afterAll(async () => {
-    await t.close();
+    await t?.close();
   });
 
   it('echoes a given X-Request-Id and makes one otherwise', async () => {

@@ -28,22 +28,30 @@ export async function withAdmin<T>(serverUrl: string, work: (client: pg.Client) 
 
 const TEMPLATE_LOCK = 7_262_026;
 
-/** Creates and migrates this run's template database once, whichever jest worker gets there first. */
+/**
+ * Creates and migrates this run's template database once, whichever jest worker gets there first. It is
+ * built under another name and renamed when complete, so a worker killed mid-migration (or a failed
+ * migration) never leaves a half-migrated template for the others to clone.
+ */
 async function ensureTemplate(serverUrl: string, runId: string): Promise<string> {
   const template = templateName(runId);
+  const building = `${template}_building`;
   await withAdmin(serverUrl, async (client) => {
     await client.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK]);
     try {
       const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
       if (exists.rowCount) return;
-      await client.query(`CREATE DATABASE "${template}"`);
-      const dataSource = new DataSource(dataSourceOptions(databaseUrl(serverUrl, template), { embedded: false }));
-      await dataSource.initialize();
+      await client.query(`DROP DATABASE IF EXISTS "${building}" WITH (FORCE)`);
+      await client.query(`CREATE DATABASE "${building}"`);
+      const dataSource = new DataSource(dataSourceOptions(databaseUrl(serverUrl, building), { embedded: false }));
       try {
+        await dataSource.initialize();
         await dataSource.runMigrations({ transaction: 'each' });
       } finally {
-        await dataSource.destroy();
+        if (dataSource.isInitialized) await dataSource.destroy();
       }
+      // RENAME waits (up to 5 s) for the data source's backends, which destroy() only asked to end, to exit.
+      await client.query(`ALTER DATABASE "${building}" RENAME TO "${template}"`);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [TEMPLATE_LOCK]);
     }

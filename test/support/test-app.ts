@@ -45,6 +45,7 @@ export interface TestApp {
   databaseName: string | null;
   /** What the server process printed, for failure messages. */
   output: () => string;
+  /** Stops the server, then drops its database; safe to call again (it closes once). */
   close: () => Promise<void>;
 }
 
@@ -57,6 +58,10 @@ export function testServices(): { databaseUrl: string; redisUrl: string; runId: 
 }
 
 const ENTRY = join(process.cwd(), 'dist', 'src', 'main.js');
+/** Below jest's 60 s hook timeout, so a server that never serves fails createTestApp (which cleans up) rather than the hook. */
+const STARTUP_DEADLINE_MS = 40_000;
+/** How long a stopped server may take to shut down gracefully before it is killed. */
+const STOP_GRACE_MS = 10_000;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -69,14 +74,15 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilServing(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
-  const exited = new Promise<never>((_, reject) =>
-    child.once('exit', (code) => reject(new Error(`The server exited (${code}) before serving:\n${output()}`))),
-  );
+async function waitUntilServing(baseUrl: string, exited: Promise<string>, output: () => string): Promise<void> {
+  let settled = false;
+  const deadline = Date.now() + STARTUP_DEADLINE_MS;
   const serving = (async () => {
-    for (;;) {
+    while (!settled) {
+      if (Date.now() > deadline) throw new Error(`The server did not serve within ${STARTUP_DEADLINE_MS} ms:\n${output()}`);
       try {
-        const response = await fetch(`${baseUrl}/api/health/`);
+        const response = await fetch(`${baseUrl}/api/health/`, { signal: AbortSignal.timeout(5000) });
+        await response.body?.cancel();
         if (response.status === 200) return;
       } catch {
         // not listening yet
@@ -84,7 +90,76 @@ async function waitUntilServing(baseUrl: string, child: ChildProcess, output: ()
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   })();
-  await Promise.race([serving, exited]);
+  const died = exited.then((how) => {
+    throw new Error(`The server exited (${how}) before serving:\n${output()}`);
+  });
+  try {
+    await Promise.race([serving, died]);
+  } finally {
+    settled = true;
+  }
+}
+
+/** SIGTERM (a graceful shutdown), SIGKILL if that takes too long; resolves once the process is gone. */
+async function stopProcess(child: ChildProcess, exited: Promise<string>): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  try {
+    await exited;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The test's own connections to the app's database. `pool.end()` resolves as soon as it has asked its idle
+ * clients to end, before their sockets close; `end()` here also waits for every socket, so that a
+ * `DROP DATABASE ... WITH (FORCE)` right after cannot terminate a backend still serving one of them.
+ */
+function databasePool(url: string, log: (line: string) => void): { pool: pg.Pool; end: () => Promise<void> } {
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  const open = new Set<Promise<void>>();
+  pool.on('connect', (client) => {
+    const ended = new Promise<void>((resolve) => client.once('end', resolve));
+    open.add(ended);
+    void ended.then(() => open.delete(ended));
+  });
+  // The pool has already discarded the idle client the server cut off (a test terminating backends);
+  // without a listener, pg-pool's 'error' event would be thrown as an uncaught exception.
+  pool.on('error', (error) => log(`[test pool] ${error.message}\n`));
+  return {
+    pool,
+    end: async () => {
+      await pool.end();
+      await Promise.all(open);
+    },
+  };
+}
+
+/** Releases what was acquired, last first; every release runs even when an earlier one failed. Runs once. */
+class Releases {
+  private readonly steps: Array<() => Promise<void> | void> = [];
+  private done: Promise<void> | undefined;
+
+  add(step: () => Promise<void> | void): void {
+    this.steps.push(step);
+  }
+
+  run(): Promise<void> {
+    this.done ??= (async () => {
+      const errors: unknown[] = [];
+      for (const step of [...this.steps].reverse()) {
+        try {
+          await step();
+        } catch (error) {
+          errors.push(error);
+        }
+      }
+      if (errors.length === 1) throw errors[0];
+      if (errors.length > 1) throw new AggregateError(errors, 'Closing the test app failed');
+    })();
+    return this.done;
+  }
 }
 
 export interface TestAppOptions {
@@ -96,56 +171,70 @@ export interface TestAppOptions {
 /**
  * The real service, as `npm start` runs it (the compiled dist/ that `npm test` builds first), in its
  * own process on its own clone of the migrated database, with Redis, reached over HTTP.
+ * When it fails, whatever it had started (database, process, directory) is released before it throws.
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   if (!existsSync(ENTRY)) throw new Error(`${ENTRY} is missing: run \`npm run build\` (npm test does it first).`);
   const { databaseUrl, redisUrl, runId } = testServices();
-  const database = options.embedded ? null : await cloneTemplate(databaseUrl, runId);
-  // Every app gets its own DATA_DIR (embedded database, uploaded media), removed on close.
-  const dataDir = options.env?.DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'instica-e2e-'));
-  const port = await freePort();
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    ...(dataDir ? { DATA_DIR: dataDir } : {}),
-    ...(database
-      ? {
-          DATABASE_URL: database.url,
-          REDIS_URL: redisUrl,
-          RUN_MIGRATIONS: 'false',
-          REDIS_PREFIX: `instica-test-${randomBytes(4).toString('hex')}`,
-        }
-      : {}),
-    ...options.env,
-  };
-  const child = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const releases = new Releases();
   let printed = '';
-  child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  await waitUntilServing(baseUrl, child, () => printed);
-  const pool = database ? new pg.Pool({ connectionString: database.url, max: 2 }) : null;
-  return {
-    api: new ContractClient(baseUrl),
-    sql: (text, values) => {
-      if (!pool) throw new Error('The embedded app has no database reachable from the test.');
-      return pool.query(text, values);
-    },
-    databaseName: database?.name ?? null,
-    output: () => printed,
-    close: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      await pool?.end();
-      await database?.drop();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  try {
+    const database = options.embedded ? null : await cloneTemplate(databaseUrl, runId);
+    if (database) releases.add(database.drop);
+    // Every app gets its own DATA_DIR (embedded database, uploaded media), removed on close.
+    const dataDir = options.env?.DATA_DIR ? null : mkdtempSync(join(tmpdir(), 'instica-e2e-'));
+    if (dataDir) releases.add(() => rmSync(dataDir, { recursive: true, force: true }));
+    const port = await freePort();
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      ...(dataDir ? { DATA_DIR: dataDir } : {}),
+      ...(database
+        ? {
+            DATABASE_URL: database.url,
+            REDIS_URL: redisUrl,
+            RUN_MIGRATIONS: 'false',
+            REDIS_PREFIX: `instica-test-${randomBytes(4).toString('hex')}`,
+          }
+        : {}),
+      ...options.env,
+    };
+    const child = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Created at once, so that stopping a process that has already exited does not wait for an event gone by.
+    const exited = new Promise<string>((resolve) => {
+      child.once('exit', (code, signal) => resolve(signal ?? String(code)));
+      // A process that could not be started emits no 'exit'.
+      child.on('error', (error) => {
+        printed += `[process] ${error.message}\n`;
+        if (child.pid === undefined) resolve(`not started: ${error.message}`);
+      });
+    });
+    releases.add(() => stopProcess(child, exited));
+    child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitUntilServing(baseUrl, exited, () => printed);
+    // Added last, so released first: the test's connections close before the server stops and the database goes.
+    const connections = database ? databasePool(database.url, (line) => (printed += line)) : null;
+    if (connections) releases.add(connections.end);
+    return {
+      api: new ContractClient(baseUrl),
+      sql: (text, values) => {
+        if (!connections) throw new Error('The embedded app has no database reachable from the test.');
+        return connections.pool.query(text, values);
+      },
+      databaseName: database?.name ?? null,
+      output: () => printed,
+      close: () => releases.run(),
+    };
+  } catch (error) {
+    await releases.run().catch((releaseError: unknown) => {
+      throw new AggregateError([error, releaseError], 'The test app did not start, and releasing what it had started failed too');
+    });
+    throw error;
+  }
 }
 
 export interface Account {
