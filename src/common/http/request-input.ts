@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
-import { type ApiError, DetailError, ValidationFailed } from '../errors/error-response.js';
+import { type ApiError, NotFound, ValidationFailed } from '../errors/error-response.js';
 import { Msg } from '../errors/messages.js';
 import { bodyProblemError } from './json-body.js';
 import { findNullCharacterParameter, hasNullCharacter } from './null-characters.js';
@@ -15,7 +15,7 @@ export function unsafeInputError(request: FastifyRequest): ApiError | null {
   const parameter = findNullCharacterParameter(request.query);
   if (parameter !== null) return new ValidationFailed({ [parameter]: [Msg.nullCharacter] });
   const pathValues = Object.values((request.params ?? {}) as Record<string, unknown>);
-  if (pathValues.some((value) => typeof value === 'string' && hasNullCharacter(value))) return new DetailError(404, 'Not found.');
+  if (pathValues.some((value) => typeof value === 'string' && hasNullCharacter(value))) return new NotFound();
   if (FORM_BODY.test(request.headers['content-type'] ?? '')) return bodyProblemError(request.body);
   return null;
 }
