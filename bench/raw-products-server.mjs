@@ -139,7 +139,7 @@ function conditionsOf(organizationId, query) {
   const statuses = queryList(query.status);
   if (statuses?.length) {
     clauses.push(
-      `EXISTS (SELECT 1 FROM inventory_items i WHERE i.product_id = p.id AND i.deleted_at IS NULL AND i.status = ANY(${parameter(statuses)}))`,
+      `EXISTS (SELECT 1 FROM inventory_items i WHERE i.organization_id = p.organization_id AND i.product_id = p.id AND i.deleted_at IS NULL AND i.status = ANY(${parameter(statuses)}))`,
     );
   }
   if (query.type) clauses.push(`p.type = ${parameter(query.type)}`);

@@ -116,7 +116,7 @@ function conditionsOf(organizationId: string, filters: ProductFilters): Conditio
   if (filters.statuses?.length) {
     where.add(
       (parameter) =>
-        `EXISTS (SELECT 1 FROM inventory_items i WHERE i.product_id = p.id AND i.deleted_at IS NULL AND i.status = ANY(${parameter(filters.statuses)}))`,
+        `EXISTS (SELECT 1 FROM inventory_items i WHERE i.organization_id = p.organization_id AND i.product_id = p.id AND i.deleted_at IS NULL AND i.status = ANY(${parameter(filters.statuses)}))`,
     );
   }
   if (filters.type) where.add((parameter) => `p.type = ${parameter(filters.type)}`);
