@@ -168,6 +168,8 @@ describe('Product list: filters, ordering and pagination (e2e)', () => {
     const capped = await t.api.get('/api/v1/products/?page_size=500').set(bulk.auth).expect(200);
     expect(capped.body.results).toHaveLength(17);
     expect((await t.api.get('/api/v1/products/?page=3').set(bulk.auth).expect(404)).body).toEqual({ detail: 'Invalid page.' });
+    const farBeyond = '/api/v1/products/?page_size=100&page=99999999999999999999';
+    expect((await t.api.get(farBeyond).set(bulk.auth).expect(404)).body).toEqual({ detail: 'Invalid page.' });
   });
 
   it('answers the documented example query', async () => {

@@ -16,6 +16,7 @@ describe('pagination', () => {
   it('answers 404 Invalid page for a bad page number or one past the end', () => {
     expect(() => pageRequest({ page: 'x' }, 15)).toThrow('Invalid page.');
     expect(() => pageRequest({ page: '0' }, 15)).toThrow('Invalid page.');
+    expect(() => pageRequest({ page: '99999999999999999999' }, 100)).toThrow('Invalid page.');
     expect(() => assertPageExists(pageRequest({ page: '3' }, 10), 20)).toThrow('Invalid page.');
     expect(() => assertPageExists(pageRequest({ page: '1' }, 10), 0)).not.toThrow();
   });

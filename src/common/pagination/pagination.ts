@@ -44,7 +44,8 @@ export function pageRequest(query: PageQueryDto, defaultSize: number): PageReque
   const pageSize = parsePageSize(query.page_size, defaultSize);
   const rawPage = query.page;
   const page = rawPage === undefined || rawPage === '' ? 1 : Number(rawPage);
-  if (!Number.isInteger(page) || page < 1) throw new DetailError(404, INVALID_PAGE);
+  // A page beyond safe integers would make an OFFSET PostgreSQL refuses; no such page exists anyway.
+  if (!Number.isSafeInteger(page) || page < 1) throw new DetailError(404, INVALID_PAGE);
   return { page, pageSize, offset: (page - 1) * pageSize };
 }
 
