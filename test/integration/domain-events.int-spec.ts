@@ -1,14 +1,9 @@
 import 'reflect-metadata';
 import { Injectable, Module } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { dataSourceOptions } from '../../src/infra/database/data-source-options.js';
 import { TransactionalConnection } from '../../src/infra/database/transactional-connection.js';
 import { type DomainEvent, DomainEvents, DomainEventsModule } from '../../src/infra/events/domain-events.js';
-import { TransactionsModule } from '../support/database-module.js';
-import { cloneTemplate } from '../support/databases.js';
-import { testServices } from '../support/test-app.js';
+import { type ModuleOnDatabase, modulesOnClonedDatabase } from '../support/database-module.js';
 
 class ThingHappened implements DomainEvent {
   static readonly eventName = 'test.thing-happened';
@@ -33,32 +28,19 @@ class Witness {
 class WitnessModule {}
 
 describe('Domain events', () => {
-  let moduleRef: TestingModule;
-  let drop: () => Promise<void>;
+  let subject: ModuleOnDatabase;
   let db: TransactionalConnection;
   let events: DomainEvents;
   let witness: Witness;
 
   beforeAll(async () => {
-    const { databaseUrl, runId } = testServices();
-    const database = await cloneTemplate(databaseUrl, runId);
-    drop = database.drop;
-    moduleRef = await Test.createTestingModule({
-      imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(database.url, { embedded: false })),
-        TransactionsModule,
-        WitnessModule,
-        DomainEventsModule,
-      ],
-    }).compile();
-    await moduleRef.init();
-    db = moduleRef.get(TransactionalConnection);
-    events = moduleRef.get(DomainEvents);
-    witness = moduleRef.get(Witness);
+    subject = await modulesOnClonedDatabase([WitnessModule, DomainEventsModule]);
+    db = subject.moduleRef.get(TransactionalConnection);
+    events = subject.moduleRef.get(DomainEvents);
+    witness = subject.moduleRef.get(Witness);
   });
   afterAll(async () => {
-    await moduleRef?.close();
-    await drop?.();
+    await subject?.close();
   });
   beforeEach(() => {
     witness.seen = [];

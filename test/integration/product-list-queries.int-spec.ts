@@ -1,18 +1,11 @@
 import 'reflect-metadata';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { AuthContext } from '../../src/common/auth/auth-context.js';
 import { pageRequest } from '../../src/common/pagination/pagination.js';
-import { loadConfig } from '../../src/config/app-config.js';
-import { ConfigModule } from '../../src/config/config.module.js';
 import { requestUrls } from '../../src/common/http/request-urls.js';
-import { dataSourceOptions } from '../../src/infra/database/data-source-options.js';
 import { OrganizationsModule } from '../../src/modules/organizations/index.js';
 import { ProductsModule, ProductsService } from '../../src/modules/products/index.js';
-import { TransactionsModule } from '../support/database-module.js';
-import { cloneTemplate } from '../support/databases.js';
-import { testServices } from '../support/test-app.js';
+import { type ModuleOnDatabase, modulesOnClonedDatabase } from '../support/database-module.js';
 
 /** Counts every SQL statement the data source sends. */
 class CountingLogger implements TypeOrmLogger {
@@ -30,27 +23,14 @@ class CountingLogger implements TypeOrmLogger {
 const urls = requestUrls({ url: '/api/v1/products/', protocol: 'http', host: 'test' } as never);
 
 describe('Product list queries', () => {
-  let moduleRef: TestingModule;
-  let drop: () => Promise<void>;
+  let subject: ModuleOnDatabase;
   const logger = new CountingLogger();
   let auth: AuthContext;
 
   beforeAll(async () => {
-    const { databaseUrl, runId } = testServices();
-    const database = await cloneTemplate(databaseUrl, runId);
-    drop = database.drop;
-    moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(loadConfig({ LOG_LEVEL: 'silent' })),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(database.url, { embedded: false }), autoLoadEntities: true, logging: true, logger }),
-        TransactionsModule,
-        OrganizationsModule,
-        ProductsModule,
-      ],
-    }).compile();
-    await moduleRef.init();
+    subject = await modulesOnClonedDatabase([OrganizationsModule, ProductsModule], { logging: true, logger });
     const { DataSource } = await import('typeorm');
-    const dataSource = moduleRef.get(DataSource);
+    const dataSource = subject.moduleRef.get(DataSource);
     const [organization] = await dataSource.query(
       `INSERT INTO organizations (uid, display_name, slug) VALUES ('org_q', 'Q', 'q') RETURNING id`,
     );
@@ -79,15 +59,11 @@ describe('Product list queries', () => {
   });
 
   afterAll(async () => {
-    try {
-      await moduleRef?.close();
-    } finally {
-      await drop?.();
-    }
+    await subject?.close();
   });
 
   async function queriesFor(pageSize: number, query: object = {}): Promise<{ queries: number; results: number }> {
-    const service = moduleRef.get(ProductsService);
+    const service = subject.moduleRef.get(ProductsService);
     const before = logger.count;
     const page = await service.list(auth, query, pageRequest({ page_size: String(pageSize) }, 15), urls);
     return { queries: logger.count - before, results: page.results.length };

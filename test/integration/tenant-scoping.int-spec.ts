@@ -1,10 +1,5 @@
 import 'reflect-metadata';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../../src/config/app-config.js';
-import { ConfigModule } from '../../src/config/config.module.js';
-import { dataSourceOptions } from '../../src/infra/database/data-source-options.js';
 import { ApiKeysRepository } from '../../src/modules/api-keys/api-keys.repository.js';
 import { ApiKeysModule } from '../../src/modules/api-keys/index.js';
 import { InventoryRepository } from '../../src/modules/inventory/inventory.repository.js';
@@ -14,37 +9,20 @@ import { PresencesRepository } from '../../src/modules/products/presences.reposi
 import { ProductListQuery } from '../../src/modules/products/product-list.query.js';
 import { ProductsRepository } from '../../src/modules/products/products.repository.js';
 import { UsersModule } from '../../src/modules/users/index.js';
-import { TransactionsModule } from '../support/database-module.js';
-import { cloneTemplate } from '../support/databases.js';
-import { testServices } from '../support/test-app.js';
+import { type ModuleOnDatabase, modulesOnClonedDatabase } from '../support/database-module.js';
 
 /**
  * Tenancy by construction: every repository method on tenant-owned rows, called with another organization,
  * reads and changes nothing, whatever the service in front of it checked first.
  */
 describe('Repositories scope every tenant-owned query by organization', () => {
-  let moduleRef: TestingModule;
-  let drop: () => Promise<void>;
+  let subject: ModuleOnDatabase;
   let dataSource: DataSource;
   const ids = { owner: '', stranger: '', product: '', presence: 0, user: '' };
 
   beforeAll(async () => {
-    const { databaseUrl, runId } = testServices();
-    const database = await cloneTemplate(databaseUrl, runId);
-    drop = database.drop;
-    moduleRef = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(loadConfig({ LOG_LEVEL: 'silent' })),
-        TypeOrmModule.forRoot({ ...dataSourceOptions(database.url, { embedded: false }), autoLoadEntities: true }),
-        TransactionsModule,
-        OrganizationsModule,
-        UsersModule,
-        ApiKeysModule,
-        ProductsModule,
-      ],
-    }).compile();
-    await moduleRef.init();
-    dataSource = moduleRef.get(DataSource);
+    subject = await modulesOnClonedDatabase([OrganizationsModule, UsersModule, ApiKeysModule, ProductsModule]);
+    dataSource = subject.moduleRef.get(DataSource);
     const organizations = await dataSource.query(
       `INSERT INTO organizations (uid, display_name, slug) VALUES ('org_owner', 'O', 'o'), ('org_stranger', 'S', 's') RETURNING id`,
     );
@@ -80,11 +58,10 @@ describe('Repositories scope every tenant-owned query by organization', () => {
   });
 
   afterAll(async () => {
-    await moduleRef?.close();
-    await drop?.();
+    await subject?.close();
   });
 
-  const get = <T>(type: new (...args: never[]) => T) => moduleRef.get(type, { strict: false });
+  const get = <T>(type: new (...args: never[]) => T) => subject.moduleRef.get(type, { strict: false });
 
   it('products: reads, updates and deletes nothing of another organization', async () => {
     const products = get(ProductsRepository);

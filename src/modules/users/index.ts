@@ -1,5 +1,4 @@
 /** What other modules may use of users. */
-export type { OrganizationRole } from './entities/user.entity.js';
 export { UserDto } from './dto/user.dto.js';
 export { UsersModule } from './users.module.js';
 export type { NewUser } from './users.repository.js';
