@@ -10,10 +10,10 @@ import pg from 'pg';
 
 let pool;
 
-// src/modules/auth/auth.repository.ts, as TypeORM's query builder writes it.
-const TOKEN_SQL =
-  'SELECT "token"."id" AS token_id, "user"."id" AS user_id, "user"."uid" AS user_uid, "user"."organization_id" AS organization_id ' +
-  'FROM "auth_tokens" "token" INNER JOIN "users" "user" ON "user"."id"="token"."user_id" WHERE "token"."token_hash" = $1';
+// src/modules/auth/auth.repository.ts
+const TOKEN_SQL = `SELECT t.id AS token_id, u.id AS user_id, u.uid AS user_uid, u.organization_id
+         FROM auth_tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.token_hash = $1`;
 
 // src/modules/products/product-list.query.ts
 const ROW_COLUMNS = `p.id, p.uid, p.title, p.type, p.catalog_number, p.sku, p.upc, p.formats, p.year, p.marketplace_description,

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, type Repository } from 'typeorm';
+import type { Pool } from 'pg';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, QueryFailedError, type Repository } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
 type AfterCommitTask = () => Promise<unknown> | unknown;
 
@@ -32,6 +34,27 @@ export class TransactionalConnection {
 
   query<T>(sql: string, parameters?: unknown[]): Promise<T> {
     return this.manager.query(sql, parameters) as Promise<T>;
+  }
+
+  /**
+   * The rows of a read. Outside a transaction it goes straight to the driver's pool: TypeORM's query runner
+   * (created, connected, broadcast and released per statement) was a sixth of a product list's CPU. It is logged
+   * by the data source's logger and fails with TypeORM's `QueryFailedError` all the same.
+   */
+  async select<T>(sql: string, parameters?: unknown[]): Promise<T[]> {
+    const transaction = this.current.getStore();
+    if (transaction) return transaction.manager.query(sql, parameters) as Promise<T[]>;
+    this.dataSource.logger.logQuery(sql, parameters);
+    try {
+      return (await this.pool.query(sql, parameters)).rows as T[];
+    } catch (error) {
+      this.dataSource.logger.logQueryError(error as Error, sql, parameters);
+      throw new QueryFailedError(sql, parameters, error as Error);
+    }
+  }
+
+  private get pool(): Pool {
+    return (this.dataSource.driver as PostgresDriver).master as Pool;
   }
 
   /** Runs `work` in one transaction; called inside another, it joins that one. After-commit tasks run once it commits. */

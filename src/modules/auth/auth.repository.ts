@@ -17,12 +17,12 @@ export class AuthRepository {
 
   /** The caller behind a bearer token's digest, in one query. */
   async contextForToken(tokenHash: string): Promise<AuthContext | null> {
-    const row = await this.repository
-      .createQueryBuilder('token')
-      .innerJoin('token.user', 'user')
-      .select(['token.id AS token_id', 'user.id AS user_id', 'user.uid AS user_uid', 'user.organization_id AS organization_id'])
-      .where('token.token_hash = :tokenHash', { tokenHash })
-      .getRawOne<{ token_id: string; user_id: string; user_uid: string; organization_id: string }>();
+    const [row] = await this.db.select<{ token_id: string; user_id: string; user_uid: string; organization_id: string }>(
+      `SELECT t.id AS token_id, u.id AS user_id, u.uid AS user_uid, u.organization_id
+         FROM auth_tokens t JOIN users u ON u.id = t.user_id
+        WHERE t.token_hash = $1`,
+      [tokenHash],
+    );
     if (!row) return null;
     return {
       userId: row.user_id,

@@ -25,7 +25,7 @@ export class InventoryRepository {
 
   /** The live (not soft-deleted) items of these products, oldest first. */
   itemSummaries(organizationId: string, productIds: string[]): Promise<ItemSummaryRow[]> {
-    return this.db.query(
+    return this.db.select(
       `SELECT product_id, uid, name, status, condition_item, condition_container, condition_comments, price_total_usd,
               listing_current_price, price_expected_usd, manual_sku, created, updated
          FROM inventory_items
@@ -37,7 +37,7 @@ export class InventoryRepository {
 
   /** Per product, the file of its first photo: an identifying one first, then the oldest. */
   firstPhotoKeys(organizationId: string, productIds: string[]): Promise<Array<{ product_id: string; file_key: string }>> {
-    return this.db.query(
+    return this.db.select(
       `SELECT DISTINCT ON (i.product_id) i.product_id, a.file_key
          FROM inventory_assets a JOIN inventory_items i ON i.id = a.inventory_item_id
         WHERE a.organization_id = $1 AND i.product_id = ANY($2) AND i.deleted_at IS NULL
@@ -48,7 +48,7 @@ export class InventoryRepository {
 
   /** Every stored file of the items of these products, soft-deleted ones included. */
   async storedFileKeys(organizationId: string, productIds: string[]): Promise<string[]> {
-    const rows = await this.db.query<Array<{ key: string }>>(
+    const rows = await this.db.select<{ key: string }>(
       `SELECT key FROM inventory_assets a JOIN inventory_items i ON i.id = a.inventory_item_id,
               LATERAL (VALUES (a.file_key), (a.thumbnail_key)) AS keys (key)
         WHERE a.organization_id = $1 AND i.product_id = ANY($2) AND key IS NOT NULL`,

@@ -36,14 +36,14 @@ export class PresencesRepository {
 
   /** The presences of these products, oldest first. */
   forProducts(organizationId: string, productIds: string[]): Promise<PresenceRow[]> {
-    return this.db.query(
+    return this.db.select(
       `SELECT ${PRESENCE_COLUMNS} FROM marketplace_presences WHERE organization_id = $1 AND product_id = ANY($2) ORDER BY created_at, id`,
       [organizationId, productIds],
     );
   }
 
   async findOne(organizationId: string, productId: string, id: number): Promise<PresenceRow | null> {
-    const [row] = await this.db.query<PresenceRow[]>(
+    const [row] = await this.db.select<PresenceRow>(
       `SELECT ${PRESENCE_COLUMNS} FROM marketplace_presences WHERE organization_id = $1 AND product_id = $2 AND id = $3`,
       [organizationId, productId, id],
     );
@@ -57,7 +57,7 @@ export class PresencesRepository {
     listing: { platformId: string; externalListingId: string },
     exceptId?: number,
   ): Promise<boolean> {
-    const [row] = await this.db.query<Array<{ taken: boolean }>>(
+    const [row] = await this.db.select<{ taken: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM marketplace_presences
                        WHERE organization_id = $1 AND product_id = $2 AND platform_id = $3 AND external_listing_id = $4
                          AND id <> $5) AS taken`,
@@ -68,7 +68,7 @@ export class PresencesRepository {
 
   /** The platforms the product has presences on. */
   async platformIds(organizationId: string, productId: string): Promise<string[]> {
-    const rows = await this.db.query<Array<{ platform_id: string }>>(
+    const rows = await this.db.select<{ platform_id: string }>(
       `SELECT DISTINCT platform_id FROM marketplace_presences WHERE organization_id = $1 AND product_id = $2 AND platform_id IS NOT NULL`,
       [organizationId, productId],
     );

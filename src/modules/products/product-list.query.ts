@@ -141,11 +141,11 @@ export class ProductListQuery {
     const where = conditionsOf(organizationId, filters);
     const [row] =
       where.size === 1
-        ? await this.db.query<Array<{ count: number }>>(
+        ? await this.db.select<{ count: number }>(
             `SELECT product_count AS count FROM organization_product_counts WHERE organization_id = $1`,
             [organizationId],
           )
-        : await this.db.query<Array<{ count: string }>>(`SELECT count(*) AS count FROM products p WHERE ${where.sql}`, where.parameters);
+        : await this.db.select<{ count: string }>(`SELECT count(*) AS count FROM products p WHERE ${where.sql}`, where.parameters);
     return Number(row?.count ?? 0);
   }
 
@@ -153,7 +153,7 @@ export class ProductListQuery {
     const where = conditionsOf(organizationId, filters);
     const offsetParameter = `$${where.parameters.push(offset)}`;
     const limitParameter = `$${where.parameters.push(limit)}`;
-    return this.db.query(
+    return this.db.select(
       `SELECT ${ROW_COLUMNS} FROM ${ROW_SOURCE} WHERE ${where.sql}
         ORDER BY ${ORDER_BY[ordering]}, p.id DESC OFFSET ${offsetParameter} LIMIT ${limitParameter}`,
       where.parameters,
@@ -161,10 +161,10 @@ export class ProductListQuery {
   }
 
   async byUid(organizationId: string, uid: string): Promise<ProductRow | null> {
-    const [row] = await this.db.query<ProductRow[]>(
-      `SELECT ${ROW_COLUMNS} FROM ${ROW_SOURCE} WHERE p.organization_id = $1 AND p.uid = $2`,
-      [organizationId, uid],
-    );
+    const [row] = await this.db.select<ProductRow>(`SELECT ${ROW_COLUMNS} FROM ${ROW_SOURCE} WHERE p.organization_id = $1 AND p.uid = $2`, [
+      organizationId,
+      uid,
+    ]);
     return row ?? null;
   }
 }
