@@ -199,7 +199,7 @@ function mapItem(item, product) {
   const grade = conditionDisplay(item.condition_item);
   return {
     uid: item.uid,
-    title: item.name?.trim() ? item.name.trim() : grade ? `${product.title} — ${grade}` : product.title,
+    title: item.name?.trim() ? item.name.trim() : grade ? `${product.title} - ${grade}` : product.title,
     status: item.status,
     status_display: STATUS_DISPLAY[item.status] ?? item.status,
     condition_item: item.condition_item,

@@ -281,7 +281,7 @@ describe('Products (e2e)', () => {
       expect(body.inventory_items).toHaveLength(4);
       expect(body.inventory_items[0]).toEqual({
         uid: first,
-        title: 'Abbey Road — VG+',
+        title: 'Abbey Road - VG+',
         status: 'ready-to-sell',
         status_display: 'Ready to Sell',
         condition_item: 'vg_plus',

@@ -1,4 +1,4 @@
-import { conditionDisplay, gradeTier, itemTitle, resolvedSku, statusDisplay } from './inventory.rules.js';
+import { conditionDisplay, gradeTier, itemTitle, normalizeCondition, resolvedSku, statusDisplay } from './inventory.rules.js';
 
 describe('inventory rules', () => {
   it('labels statuses and conditions as documented', () => {
@@ -17,7 +17,7 @@ describe('inventory rules', () => {
 
   it('titles an item by its name, else product and condition', () => {
     expect(itemTitle('My LP', 'Abbey Road', 'vg')).toBe('My LP');
-    expect(itemTitle(null, 'Abbey Road', 'vg_plus')).toBe('Abbey Road — VG+');
+    expect(itemTitle(null, 'Abbey Road', 'vg_plus')).toBe('Abbey Road - VG+');
     expect(itemTitle('  ', 'Abbey Road', null)).toBe('Abbey Road');
   });
 
@@ -26,5 +26,29 @@ describe('inventory rules', () => {
     expect(resolvedSku(null, 'P', 'C')).toEqual({ value: 'P', source: 'product' });
     expect(resolvedSku('', null, 'PCS 7088')).toEqual({ value: 'PCS 7088', source: 'catalog_number' });
     expect(resolvedSku(null, null, null)).toEqual({ value: null, source: null });
+  });
+
+  it('normalises the ways grades are written to one code of the scale', () => {
+    expect(normalizeCondition('VG+', 'item')).toBe('vg_plus');
+    expect(normalizeCondition(' vg+ ', 'item')).toBe('vg_plus');
+    expect(normalizeCondition('vg_plus', 'item')).toBe('vg_plus');
+    expect(normalizeCondition('Near Mint (NM or M-)', 'item')).toBe('nm');
+    expect(normalizeCondition('M-', 'item')).toBe('nm');
+    expect(normalizeCondition('Mint (M)', 'item')).toBe('mint');
+    expect(normalizeCondition('Very  Good', 'item')).toBe('vg');
+    expect(normalizeCondition('G+', 'item')).toBe('good_plus');
+    expect(normalizeCondition('Good (G)', 'item')).toBe('good');
+    expect(normalizeCondition('poor', 'item')).toBe('poor');
+  });
+
+  it("refuses what names no grade; only a container takes Discogs' sleeve states", () => {
+    expect(normalizeCondition('VG++', 'item')).toBeNull();
+    expect(normalizeCondition('', 'item')).toBeNull();
+    expect(normalizeCondition('Generic', 'item')).toBeNull();
+    expect(normalizeCondition('Generic', 'container')).toBe('generic');
+    expect(normalizeCondition('Not Graded', 'container')).toBe('not_graded');
+    expect(normalizeCondition('no_cover', 'container')).toBe('no_cover');
+    expect(normalizeCondition('VG+', 'container')).toBe('vg_plus');
+    expect(conditionDisplay('no_cover')).toBe('No Cover');
   });
 });

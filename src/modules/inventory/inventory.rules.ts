@@ -16,18 +16,56 @@ export const AVAILABLE_STATUSES: InventoryStatus[] = ['received', 'ready-to-sell
 /** Statuses of items not yet sold nor cancelled: they carry an asking price. */
 export const UNSOLD_STATUSES: InventoryStatus[] = ['purchased', 'received', 'ready-to-sell', 'listed'];
 
-/** Condition grades (Goldmine scale), best first, with their short labels and grade tier. */
+/**
+ * Condition grades (Goldmine scale), best first: the short label items display, the label of the documented
+ * condition choices, the grade tier, and the names sellers and marketplaces write them with (Discogs says
+ * `Near Mint (NM or M-)`).
+ */
 export const CONDITIONS = {
-  mint: { label: 'M', tier: 'excellent' },
-  nm: { label: 'NM', tier: 'excellent' },
-  vg_plus: { label: 'VG+', tier: 'good' },
-  vg: { label: 'VG', tier: 'good' },
-  good_plus: { label: 'G+', tier: 'fair' },
-  good: { label: 'G', tier: 'fair' },
-  fair: { label: 'F', tier: 'poor' },
-  poor: { label: 'P', tier: 'poor' },
+  mint: { label: 'M', choice: 'Mint (M)', tier: 'excellent', aliases: ['m', 'mint', 'mint (m)'] },
+  nm: {
+    label: 'NM',
+    choice: 'Near Mint (NM)',
+    tier: 'excellent',
+    aliases: ['nm', 'm-', 'near mint', 'near mint (nm)', 'near mint (nm or m-)'],
+  },
+  vg_plus: { label: 'VG+', choice: 'VG+', tier: 'good', aliases: ['vg+', 'very good plus', 'very good plus (vg+)'] },
+  vg: { label: 'VG', choice: 'VG', tier: 'good', aliases: ['vg', 'very good', 'very good (vg)'] },
+  good_plus: { label: 'G+', choice: 'G+', tier: 'fair', aliases: ['g+', 'good plus', 'good plus (g+)'] },
+  good: { label: 'G', choice: 'Good (G)', tier: 'fair', aliases: ['g', 'good', 'good (g)'] },
+  fair: { label: 'F', choice: 'Fair (F)', tier: 'poor', aliases: ['f', 'fair', 'fair (f)'] },
+  poor: { label: 'P', choice: 'Poor (P)', tier: 'poor', aliases: ['p', 'poor', 'poor (p)'] },
 } as const;
 export type ConditionCode = keyof typeof CONDITIONS;
+
+/** Sleeve states of Discogs' sleeve scale that are not grades: a container (sleeve) condition may also be one of these. */
+export const CONTAINER_STATES = {
+  generic: { label: 'Generic', aliases: ['generic'] },
+  not_graded: { label: 'Not Graded', aliases: ['not graded', 'not_graded'] },
+  no_cover: { label: 'No Cover', aliases: ['no cover', 'no_cover'] },
+} as const;
+export type ContainerCondition = ConditionCode | keyof typeof CONTAINER_STATES;
+
+const ITEM_GRADE_BY_NAME = new Map<string, ConditionCode>(
+  Object.entries(CONDITIONS).flatMap(([code, grade]) => [code, ...grade.aliases].map((name) => [name, code as ConditionCode])),
+);
+const CONTAINER_GRADE_BY_NAME = new Map<string, ContainerCondition>([
+  ...ITEM_GRADE_BY_NAME,
+  ...Object.entries(CONTAINER_STATES).flatMap(([code, state]) =>
+    [code, ...state.aliases].map((name): [string, ContainerCondition] => [name, code as ContainerCondition]),
+  ),
+]);
+
+/**
+ * The grade code a seller's or a marketplace's wording stands for (`VG+`, `vg_plus`, `Near Mint (NM or M-)`),
+ * or null when it names no grade of the scale: the item scale, or the container scale with Discogs' sleeve states.
+ */
+export function normalizeCondition(input: string, scale: 'item'): ConditionCode | null;
+export function normalizeCondition(input: string, scale: 'container'): ContainerCondition | null;
+export function normalizeCondition(input: string, scale: 'item' | 'container'): ContainerCondition | null {
+  const name = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  return (scale === 'item' ? ITEM_GRADE_BY_NAME : CONTAINER_GRADE_BY_NAME).get(name) ?? null;
+}
 
 export const GRADE_TIERS = { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor' } as const;
 export type GradeTier = keyof typeof GRADE_TIERS;
@@ -38,7 +76,7 @@ export function statusDisplay(status: string): string {
 
 export function conditionDisplay(condition: string | null): string | null {
   if (condition === null) return null;
-  return CONDITIONS[condition as ConditionCode]?.label ?? condition;
+  return CONDITIONS[condition as ConditionCode]?.label ?? CONTAINER_STATES[condition as keyof typeof CONTAINER_STATES]?.label ?? condition;
 }
 
 export function gradeTier(condition: string | null): { code: GradeTier; label: string } | null {
@@ -50,7 +88,7 @@ export function gradeTier(condition: string | null): { code: GradeTier; label: s
 export function itemTitle(name: string | null, productTitle: string, condition: string | null): string {
   if (name?.trim()) return name.trim();
   const grade = conditionDisplay(condition);
-  return grade ? `${productTitle} — ${grade}` : productTitle;
+  return grade ? `${productTitle} - ${grade}` : productTitle;
 }
 
 /** The SKU an item is known by: its manual SKU, else the product's SKU, else its catalog number. */

@@ -7,7 +7,7 @@ export class InventoryItemSummaryDto {
   @ApiProperty({ description: 'Inventory item identifier.', example: 'inv_d4e5f6' })
   uid!: string;
 
-  @ApiProperty({ description: 'Computed title: the manual name, else the product title with the condition.', example: 'Abbey Road — VG+' })
+  @ApiProperty({ description: 'Computed title: the manual name, else the product title with the condition.', example: 'Abbey Road - VG+' })
   title!: string;
 
   @ApiProperty({ description: 'Current status code.', enum: INVENTORY_STATUS_CODES, example: 'ready-to-sell' })
