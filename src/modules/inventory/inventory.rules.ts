@@ -67,6 +67,21 @@ export function normalizeCondition(input: string, scale: 'item' | 'container'): 
   return (scale === 'item' ? ITEM_GRADE_BY_NAME : CONTAINER_GRADE_BY_NAME).get(name) ?? null;
 }
 
+/** What an asset (photo) of a record shows: grading and listings want the labels and the runout, not only the cover. */
+export const ASSET_TYPES = {
+  photo: 'Photo',
+  front_cover: 'Front cover',
+  back_cover: 'Back cover',
+  label: 'Label',
+  matrix: 'Matrix / runout',
+  defect: 'Defect close-up',
+} as const;
+export type AssetType = keyof typeof ASSET_TYPES;
+
+/** Carriers a shipment can go with (orders and shipping labels use the same codes). */
+export const SHIPMENT_CARRIERS = { usps: 'USPS', ups: 'UPS', fedex: 'FedEx', dhl: 'DHL', other: 'Other' } as const;
+export type ShipmentCarrier = keyof typeof SHIPMENT_CARRIERS;
+
 export const GRADE_TIERS = { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor' } as const;
 export type GradeTier = keyof typeof GRADE_TIERS;
 
