@@ -9,7 +9,7 @@ import {
 } from '@nestjs/swagger';
 import { PUBLIC_EXTENSION } from './common/auth/decorators.js';
 import { API_KEY_HEADER } from './common/auth/auth-context.js';
-import { ErrorDetailDto } from './common/swagger/error.dto.js';
+import { ErrorDetailDto, ValidationErrorDto } from './common/swagger/error.dto.js';
 
 const DESCRIPTION = `Back office of resellers of records, CDs and prints: products, condition-graded inventory,
 cross-listing on marketplaces, orders and profit.
@@ -33,6 +33,13 @@ const BODY_ERRORS = {
   },
   413: { description: 'The body is larger than the server accepts (`BODY_LIMIT_BYTES`).', content: ERROR_DETAIL },
   415: { description: 'The body has a `Content-Type` this operation does not read.', content: ERROR_DETAIL },
+};
+/** The request-input hook refuses a null character in any query parameter of any route, one it reads or not. */
+const QUERY_ERRORS = {
+  400: {
+    description: 'A query parameter holds a null character: `{"<parameter>": ["Null characters are not allowed."]}`.',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ValidationErrorDto) } } },
+  },
 };
 
 /** The OpenAPI document, with keys sorted so that the committed file changes only when the API does. */
@@ -65,7 +72,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       delete operation[PUBLIC_EXTENSION];
       operation.security = [];
     }
-    if (BODY_METHODS.includes(method)) operation.responses = { ...BODY_ERRORS, ...operation.responses };
+    operation.responses = { ...QUERY_ERRORS, ...(BODY_METHODS.includes(method) ? BODY_ERRORS : {}), ...operation.responses };
     for (const parameter of operation.parameters ?? []) {
       if ('in' in parameter && parameter.in === 'query') parameter.schema = listAsArray(parameter.schema);
     }

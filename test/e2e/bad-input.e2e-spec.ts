@@ -140,6 +140,15 @@ describe('Null characters and odd bytes in any input (e2e)', () => {
     },
   );
 
+  it.each(['/api/health/', '/api/v1/user/me/', '/api/v1/platforms/', '/api/v1/inventory/choices/conditions/'])(
+    'refuses, as the contract declares, a null character in a query parameter the operation does not read: GET %s',
+    async (path) => {
+      const response = await t.api.get(`${path}?unread=${encodeURIComponent(NULL_TEXT)}`).set(seller.auth);
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({ unread: REFUSED });
+    },
+  );
+
   it.each(pathCases.map((pathCase) => [label(pathCase), pathCase] as const))(
     'answers a path parameter with a 404: %s',
     async (_, { method, path, name }) => {
