@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { IsBoolean, IsOptional, validate } from 'class-validator';
-import { IsMoney, QueryBoolean, QueryList } from './fields.js';
+import { IsMoney, isValidYear, QueryBoolean, QueryList } from './fields.js';
 
 class Sample {
   @IsOptional()
@@ -43,5 +43,12 @@ describe('field helpers', () => {
     expect(await problems({ flag: 'maybe' })).toEqual({ flag: ['flag must be a boolean value'] });
     expect(plainToInstance(Sample, { list: ['a,b', ' c ', ''] }).list).toEqual(['a', 'b', 'c']);
     expect(plainToInstance(Sample, { list: 'listed' }).list).toEqual(['listed']);
+  });
+
+  it('takes a year as YYYY or a real YYYY-MM-DD date', () => {
+    expect(isValidYear('1969')).toBe(true);
+    expect(isValidYear('1969-09-26')).toBe(true);
+    expect(isValidYear('1969-02-30')).toBe(false);
+    expect(isValidYear('69')).toBe(false);
   });
 });

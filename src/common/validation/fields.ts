@@ -76,3 +76,28 @@ export function IsJsonObject() {
 /** An optional text field: absent or null is fine, otherwise a string of at most `maxLength` characters. */
 export const OptionalText = (maxLength: number) =>
   applyDecorators(IsOptional(), IsString(), MaxLength(maxLength, { message: Msg.maxLength(maxLength) }));
+
+/** `YYYY` or a real `YYYY-MM-DD` date. */
+export function isValidYear(value: string): boolean {
+  if (/^\d{4}$/.test(value)) return Number(value) >= 1;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return (
+    date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3])
+  );
+}
+
+/** A release year: `YYYY` or a real `YYYY-MM-DD` date. */
+export function IsReleaseYear() {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isReleaseYear',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && isValidYear(value),
+        defaultMessage: () => 'Date has wrong format. Use one of these formats instead: YYYY, YYYY-MM-DD.',
+      },
+    });
+}

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { QueryDeepPartialEntity } from 'typeorm';
+import { newUid } from '../../common/ids/uid.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
+import { InventoryItem } from './entities/inventory-item.entity.js';
 import type { InventoryStatus } from './inventory.rules.js';
 
 /** The columns of an item that a product response summarises. */
@@ -19,9 +22,37 @@ export interface ItemSummaryRow {
   updated: Date;
 }
 
+/** Item writes and the summaries products show; every method is scoped by the organization. Lists read through InventoryListQuery. */
 @Injectable()
 export class InventoryRepository {
   constructor(private readonly db: TransactionalConnection) {}
+
+  private get items() {
+    return this.db.getRepository(InventoryItem);
+  }
+
+  /** A live item of the organization; `lock` (inside a transaction) holds its row until the transaction ends. */
+  findOwned(organizationId: string, uid: string, options: { lock?: boolean } = {}): Promise<InventoryItem | null> {
+    return this.items.findOne({
+      where: { organizationId, uid },
+      ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  async insert(fields: Partial<InventoryItem> & { organizationId: string; productId: string }): Promise<{ id: string; uid: string }> {
+    const uid = newUid('inv');
+    const result = await this.items.insert({ ...fields, uid } as QueryDeepPartialEntity<InventoryItem>);
+    return { id: String(result.identifiers[0].id), uid };
+  }
+
+  async update(organizationId: string, id: string, fields: Partial<InventoryItem>): Promise<void> {
+    await this.items.update({ organizationId, id }, { ...fields, updated: new Date() } as QueryDeepPartialEntity<InventoryItem>);
+  }
+
+  /** Soft delete: the row stays (restorable) and leaves every list and count. */
+  async softDelete(organizationId: string, id: string): Promise<void> {
+    await this.items.update({ organizationId, id }, { deletedAt: new Date(), updated: new Date() });
+  }
 
   /** The live (not soft-deleted) items of these products, oldest first. */
   itemSummaries(organizationId: string, productIds: string[]): Promise<ItemSummaryRow[]> {

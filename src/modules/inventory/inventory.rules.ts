@@ -117,3 +117,115 @@ export function resolvedSku(
   if (catalogNumber?.trim()) return { value: catalogNumber.trim(), source: 'catalog_number' };
   return { value: null, source: null };
 }
+
+/** Statuses a seller sets by hand; `listed` comes from the listing engine and `sold` from orders. */
+export const MANUAL_STATUSES: InventoryStatus[] = ['draft', 'purchased', 'received', 'ready-to-sell', 'cancelled'];
+
+/** Why a status change is refused, or null when it is allowed. `from` is null when the item is being created. */
+export function statusChangeProblem(from: InventoryStatus | null, to: InventoryStatus): string | null {
+  if (from === to) return null;
+  if (to === 'listed') return 'The status "listed" is set when the item is listed on a marketplace.';
+  if (to === 'sold') return 'The status "sold" is set when an order for the item comes in.';
+  if (from === 'sold') return 'A sold item keeps its status.';
+  if (from === 'listed') return 'A listed item changes status when it is delisted: delist it first.';
+  return null;
+}
+
+/** The dates an item records when it reaches a status for the first time. */
+export function statusDates(
+  status: InventoryStatus,
+  current: { purchasedAt: Date | null; receivedAt: Date | null },
+  now: Date,
+): { purchasedAt?: Date; receivedAt?: Date } {
+  if (status === 'purchased' && !current.purchasedAt) return { purchasedAt: now };
+  if (status === 'received' && !current.receivedAt) return { receivedAt: now };
+  return {};
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Whole and fractional days from `since` to `now`, to one decimal (never negative). */
+export function daysSince(since: Date, now: Date): number {
+  return Math.max(0, Math.round(((now.getTime() - since.getTime()) / DAY_MS) * 10) / 10);
+}
+
+/** `days_in_inventory`: since it was received, else purchased, else created. */
+export function daysInInventory(item: { receivedAt: Date | null; purchasedAt: Date | null; created: Date }, now: Date): number {
+  return daysSince(item.receivedAt ?? item.purchasedAt ?? item.created, now);
+}
+
+/** `days_listed`: since it was first listed; 0 when it never was. */
+export function daysListed(listedAt: Date | null, now: Date): number {
+  return listedAt ? daysSince(listedAt, now) : 0;
+}
+
+/** An item can be deleted unless it sold (it has an order) or a marketplace listing of it is active. */
+export function isDeletable(status: InventoryStatus, hasActiveListing: boolean): boolean {
+  return status !== 'sold' && !hasActiveListing;
+}
+
+/** Why an item cannot be deleted, for the 400 that refuses it. */
+export function deleteProblem(status: InventoryStatus, hasActiveListing: boolean): string | null {
+  if (status === 'sold') return 'This item has an order and cannot be deleted.';
+  if (hasActiveListing) return 'This item has active marketplace listings. Delist it before deleting it.';
+  return null;
+}
+
+/** The pricing model new listings of an item use: fixed price, the only one until pricing models become configurable. */
+export const DEFAULT_PRICING_MODEL = { uid: 'pm_fixed_price', type: 'fixed_price', type_display: 'Fixed price' } as const;
+
+/** Who made a change, as the audit log records it: an API key is `api`, a bearer token (the apps) is `web`, a job is `system`. */
+export type AuditSource = 'api' | 'web' | 'system' | 'extension';
+
+export function auditSource(via: { kind: 'token' | 'api_key' } | null): AuditSource {
+  if (via === null) return 'system';
+  return via.kind === 'api_key' ? 'api' : 'web';
+}
+
+/** Actions an item's audit log records (the listing engine adds list, delist and their failures). */
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'status_change',
+  'price_update',
+  'delete',
+  'restore',
+  'asset_upload',
+  'asset_delete',
+  'list',
+  'delist',
+  'sold',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** A field whose value changed: before and after, as the audit log's metadata records them. */
+export type FieldChanges = Record<string, { before: unknown; after: unknown }>;
+
+/** The fields of `after` that differ from `before` (compared as JSON values). */
+export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const [field, value] of Object.entries(after)) {
+    const previous = before[field] ?? null;
+    if (JSON.stringify(previous) !== JSON.stringify(value ?? null)) changes[field] = { before: previous, after: value ?? null };
+  }
+  return changes;
+}
+
+const PRICE_FIELDS = new Set(['price_total_usd', 'price_item_usd', 'price_shipping_usd', 'price_expected_usd', 'listing_current_price']);
+
+/** How an update is recorded: a status change, else a price change when only prices changed, else an update. */
+export function describeUpdate(changes: FieldChanges): { action: AuditAction; message: string } {
+  const fields = Object.keys(changes);
+  if (changes.status) {
+    const { before, after } = changes.status;
+    return { action: 'status_change', message: `Status changed from ${statusDisplay(String(before))} to ${statusDisplay(String(after))}.` };
+  }
+  if (fields.every((field) => PRICE_FIELDS.has(field))) {
+    const total = changes.price_total_usd;
+    const message = total
+      ? `Price changed from ${total.before === null ? 'none' : `$${String(total.before)}`} to ${total.after === null ? 'none' : `$${String(total.after)}`}.`
+      : `Updated ${fields.join(', ')}.`;
+    return { action: 'price_update', message };
+  }
+  return { action: 'update', message: `Updated ${fields.join(', ')}.` };
+}

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MediaModule } from '../../common/media/media.module.js';
 import { InventoryModule } from '../inventory/index.js';
@@ -19,7 +19,7 @@ import { ProductsService } from './products.service.js';
 @Module({
   imports: [
     TypeOrmModule.forFeature([Product, Artist, MusicLabel, MarketplacePresence, ProductCount]),
-    InventoryModule,
+    forwardRef(() => InventoryModule),
     PlatformsModule,
     MediaModule,
   ],

@@ -1,6 +1,10 @@
-import { isValidYear, nameKey, normalizeTags, productImage, resolvedIdentifier, saleKind } from './products.rules.js';
+import { nameKey, normalizeTags, productImage, resolvedIdentifier, saleKind } from './products.rules.js';
 
 describe('products rules', () => {
+  it('normalizes tags and names', () => {
+    expect(normalizeTags([' Jazz ', 'jazz', '', 'vinyl'])).toEqual(['Jazz', 'vinyl']);
+    expect(nameKey('  The   Beatles ')).toBe('the beatles');
+  });
   it('resolves the identifier by priority', () => {
     const base = { upc: null, catalogNumber: null, sku: null, metadata: null };
     expect(resolvedIdentifier({ ...base, upc: '0077774644020', catalogNumber: 'PCS 7088' })).toEqual({
@@ -23,14 +27,5 @@ describe('products rules', () => {
   it('sells physical products as physical goods and every other type as a digital design', () => {
     expect(saleKind('physical')).toBe('physical');
     expect(['digital', 'digital-report', 'nft'].map((type) => saleKind(type as never))).toEqual(['digital', 'digital', 'digital']);
-  });
-
-  it('normalizes tags, years and names', () => {
-    expect(normalizeTags([' Jazz ', 'jazz', '', 'vinyl'])).toEqual(['Jazz', 'vinyl']);
-    expect(isValidYear('1969')).toBe(true);
-    expect(isValidYear('1969-09-26')).toBe(true);
-    expect(isValidYear('1969-02-30')).toBe(false);
-    expect(isValidYear('69')).toBe(false);
-    expect(nameKey('  The   Beatles ')).toBe('the beatles');
   });
 });

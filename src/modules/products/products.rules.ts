@@ -62,17 +62,6 @@ export function normalizeTags(tags: string[]): string[] {
   return result;
 }
 
-/** `YYYY` or a real `YYYY-MM-DD` date. */
-export function isValidYear(value: string): boolean {
-  if (/^\d{4}$/.test(value)) return Number(value) >= 1;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return (
-    date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3])
-  );
-}
-
 /** The get-or-create key of artist and label names: case and surrounding space do not matter. */
 export function nameKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();

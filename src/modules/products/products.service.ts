@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { forwardRef, Inject, Injectable, Logger } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { foundOrFail, NotFound, ValidationFailed } from '../../common/errors/error-response.js';
 import type { RequestUrls } from '../../common/http/request-urls.js';
@@ -11,7 +11,7 @@ import { PlatformsService } from '../platforms/index.js';
 import { ProductQueryDto } from './dto/product-query.dto.js';
 import { CreateProductDto, ProductFieldsDto, UpdateProductDto } from './dto/product-write.dto.js';
 import { ProductDto } from './dto/product.dto.js';
-import type { Product, ProductType } from './entities/product.entity.js';
+import type { Product, ProductMetadata, ProductType } from './entities/product.entity.js';
 import { type PresenceRow, PresencesRepository } from './presences.repository.js';
 import { type ProductFilters, ProductListQuery, type ProductRow } from './product-list.query.js';
 import { mapProduct } from './products.mapper.js';
@@ -38,6 +38,23 @@ const COPIED_COLUMNS = {
   collections: 'collections',
 } as const satisfies Partial<Record<keyof ProductFieldsDto, keyof Product>>;
 
+/** A product as an inventory item links to it. */
+export interface ProductForItem {
+  id: string;
+  uid: string;
+  type: ProductType;
+}
+
+/** The product an inventory item creates when it names no existing one. */
+export interface NewProductForItem {
+  title: string;
+  catalogNumber?: string | null;
+  sku?: string | null;
+  upc?: string | null;
+  year?: string | null;
+  metadata?: ProductMetadata | null;
+}
+
 function filtersOf(query: ProductQueryDto): ProductFilters {
   return {
     search: query.search?.trim() || undefined,
@@ -50,6 +67,9 @@ function filtersOf(query: ProductQueryDto): ProductFilters {
   };
 }
 
+/** What products need of inventory, typed structurally for the forward reference (see InventoryItemsService). */
+type InventoryOfProducts = Pick<InventoryService, 'forProducts' | 'storedFileKeys'>;
+
 @Injectable()
 export class ProductsService {
   private readonly logger = new Logger(ProductsService.name);
@@ -59,7 +79,7 @@ export class ProductsService {
     private readonly products: ProductsRepository,
     private readonly listQuery: ProductListQuery,
     private readonly presences: PresencesRepository,
-    private readonly inventory: InventoryService,
+    @Inject(forwardRef(() => InventoryService)) private readonly inventory: InventoryOfProducts,
     private readonly platforms: PlatformsService,
     private readonly storage: FileStorage,
     private readonly images: ImageIngest,
@@ -129,6 +149,28 @@ export class ProductsService {
     const replaced = [product.imageKey, product.imageThumbnailKey].filter((key) => key !== stored.imageKey && key !== stored.thumbnailKey);
     await this.removeFiles(replaced);
     return this.presentOne(auth, uid, urls);
+  }
+
+  /** The caller's product an inventory item is linked to, or null when the organization has none with this uid. */
+  async forInventory(auth: AuthContext, uid: string): Promise<ProductForItem | null> {
+    const product = await this.products.findOwned(auth.organizationId, uid);
+    return product ? { id: product.id, uid: product.uid, type: product.type } : null;
+  }
+
+  /** A physical product for a new inventory item (seed 000: `product_title` and the write-only `product_*` fields); joins the caller's transaction. */
+  async createForInventory(auth: AuthContext, input: NewProductForItem): Promise<ProductForItem> {
+    const created = await this.products.insert({
+      organizationId: auth.organizationId,
+      userId: auth.userId,
+      title: input.title,
+      type: 'physical',
+      catalogNumber: input.catalogNumber ?? null,
+      sku: input.sku ?? null,
+      upc: input.upc ?? null,
+      year: input.year ?? null,
+      metadata: input.metadata ?? null,
+    });
+    return { ...created, type: 'physical' };
   }
 
   /** The caller's product, or the documented 404 (also for another organization's); `lock` as ProductsRepository.findOwned. */

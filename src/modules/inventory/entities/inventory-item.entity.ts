@@ -5,9 +5,23 @@ import type { InventoryStatus } from '../inventory.rules.js';
 
 /**
  * One sellable unit of a product: condition-graded and priced. Soft-deleted (restorable).
- * IDX_inventory_items_live_status (partial, made by the product-list-columns migration) serves the product `status` filter.
+ * Indexes made by migrations (partial on live items, or on expressions, which TypeORM cannot declare):
+ * IDX_inventory_items_live_status (product-list-columns) serves the product `status` filter; the inventory-items-api
+ * migration adds the trigram index of the item `search` and one index per item list ordering.
  */
 @Index('IDX_inventory_items_live_status', { synchronize: false })
+@Index('IDX_inventory_items_search_trgm', { synchronize: false })
+@Index('IDX_inventory_items_by_created', { synchronize: false })
+@Index('IDX_inventory_items_by_updated', { synchronize: false })
+@Index('IDX_inventory_items_by_title', { synchronize: false })
+@Index('IDX_inventory_items_by_status', { synchronize: false })
+@Index('IDX_inventory_items_by_since', { synchronize: false })
+@Index('IDX_inventory_items_by_price', { synchronize: false })
+@Index('IDX_inventory_items_by_price_desc', { synchronize: false })
+@Index('IDX_inventory_items_by_sku', { synchronize: false })
+@Index('IDX_inventory_items_by_sku_desc', { synchronize: false })
+@Index('IDX_inventory_items_by_condition', { synchronize: false })
+@Index('IDX_inventory_items_by_condition_desc', { synchronize: false })
 @Entity('inventory_items')
 @Index(['organizationId', 'status', 'created'])
 @Index(['organizationId', 'updated'])
@@ -71,8 +85,31 @@ export class InventoryItem extends TenantOwnedEntity {
   @Column({ type: 'varchar', length: 100, nullable: true })
   manualSku!: string | null;
 
+  @Column({ type: 'text', nullable: true })
+  notes!: string | null;
+
+  /** Where the item is kept: a shelf, a crate. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  location!: string | null;
+
+  /** When the item first reached `purchased`. */
+  @Column({ type: 'timestamptz', nullable: true })
+  purchasedAt!: Date | null;
+
+  /** When the item first reached `received`. */
+  @Column({ type: 'timestamptz', nullable: true })
+  receivedAt!: Date | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   listedAt!: Date | null;
+
+  /** Written by a database trigger (item name, description and SKU; product title, artist, catalog number), read by `search`. */
+  @Column({ type: 'text', default: '', select: false, insert: false, update: false })
+  searchText!: string;
+
+  /** lower(the manual name, else the product title), written by a database trigger: the `name`/`title` ordering. */
+  @Column({ type: 'varchar', length: 500, default: '', select: false, insert: false, update: false })
+  sortTitle!: string;
 
   @DeleteDateColumn({ type: 'timestamptz' })
   deletedAt!: Date | null;

@@ -1,36 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  MaxLength,
-  Validate,
-  ValidatorConstraint,
-  type ValidatorConstraintInterface,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Transform } from 'class-transformer';
 import { Msg } from '../../../common/errors/messages.js';
-import { IsJsonObject, IsMoney, NotNullIfPresent, OptionalText } from '../../../common/validation/fields.js';
+import { IsJsonObject, IsMoney, IsReleaseYear, NotNullIfPresent, OptionalText } from '../../../common/validation/fields.js';
 import { PRODUCT_TYPES, type ProductType } from '../entities/product.entity.js';
-import { isValidYear } from '../products.rules.js';
 
 const choice = { message: (args: { value: unknown }) => Msg.choice(args.value) };
 const MAX_TAGS = 100;
-
-@ValidatorConstraint({ name: 'isYear' })
-class YearConstraint implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && isValidYear(value);
-  }
-  defaultMessage(): string {
-    return 'Date has wrong format. Use one of these formats instead: YYYY, YYYY-MM-DD.';
-  }
-}
 
 /** Fields both create and update accept; on update every field is optional, and blank or null clears text fields. */
 export class ProductFieldsDto {
@@ -62,7 +38,7 @@ export class ProductFieldsDto {
 
   @ApiPropertyOptional({ description: 'Release year: `YYYY` or `YYYY-MM-DD`.', example: '1969', type: String, nullable: true })
   @IsOptional()
-  @Validate(YearConstraint)
+  @IsReleaseYear()
   year?: string | null;
 
   @ApiPropertyOptional({

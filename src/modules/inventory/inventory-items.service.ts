@@ -1,0 +1,275 @@
+import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import type { AuthContext } from '../../common/auth/auth-context.js';
+import { foundOrFail, ValidationFailed } from '../../common/errors/error-response.js';
+import type { RequestUrls } from '../../common/http/request-urls.js';
+import { type Page, type PageRequest, paginate } from '../../common/pagination/pagination.js';
+import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
+import { FileStorage } from '../../infra/storage/file-storage.js';
+import { type ProductForItem, ProductsService } from '../products/index.js';
+import { AuditLogDto } from './dto/audit-log.dto.js';
+import { CreateInventoryItemDto, InventoryItemFieldsDto, UpdateInventoryItemDto } from './dto/inventory-item-write.dto.js';
+import { InventoryItemDetailDto, InventoryItemDto } from './dto/inventory-item.dto.js';
+import { InventoryQueryDto } from './dto/inventory-query.dto.js';
+import type { InventoryItem } from './entities/inventory-item.entity.js';
+import { type Actor, InventoryAuditService } from './inventory-audit.service.js';
+import { type AssetRow, InventoryListQuery, type ItemRow } from './inventory-list.query.js';
+import { mapInventoryItem } from './inventory.mapper.js';
+import { InventoryRepository } from './inventory.repository.js';
+import {
+  changedFields,
+  deleteProblem,
+  describeUpdate,
+  type InventoryStatus,
+  itemTitle,
+  statusChangeProblem,
+  statusDates,
+  statusDisplay,
+} from './inventory.rules.js';
+
+/** Request fields stored as they are, and their entity properties. */
+const COPIED_COLUMNS = {
+  name: 'name',
+  condition_comments: 'conditionComments',
+  condition_seller_description: 'conditionSellerDescription',
+  price_total_usd: 'priceTotalUsd',
+  price_item_usd: 'priceItemUsd',
+  price_shipping_usd: 'priceShippingUsd',
+  price_expected_usd: 'priceExpectedUsd',
+  price_purchased_item: 'pricePurchasedItem',
+  price_for_purchases_shipping: 'priceForPurchasesShipping',
+  listing_current_price: 'listingCurrentPrice',
+  manual_description: 'manualDescription',
+  manual_sku: 'manualSku',
+  notes: 'notes',
+  location: 'location',
+} as const satisfies Partial<Record<keyof InventoryItemFieldsDto, keyof InventoryItem>>;
+
+/** The fields an audit entry compares, by their wire names. */
+const AUDITED_COLUMNS = {
+  ...COPIED_COLUMNS,
+  status: 'status',
+  condition_item: 'conditionItem',
+  condition_container: 'conditionContainer',
+  condition_container_manually_set: 'conditionContainerManuallySet',
+  product_id: 'productId',
+} as const satisfies Record<string, keyof InventoryItem>;
+
+const PRODUCT_ONLY_FIELDS = ['product_catalog_number', 'product_sku', 'product_upc', 'product_year', 'product_metadata'] as const;
+
+const NO_PRODUCT = 'Give product_uid or product_title, or a name to create the product from.';
+
+function auditedValues(item: Partial<InventoryItem>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(AUDITED_COLUMNS).map(([field, column]) => [field, item[column] ?? null]));
+}
+
+/**
+ * What items need of products. Products and inventory use each other, so each injects the other by a forward
+ * reference and types it structurally: a class type here would be read when this file loads, before the cycle resolves.
+ */
+type ProductsOfItems = Pick<ProductsService, 'forInventory' | 'createForInventory'>;
+
+/** The inventory items API: list, detail, create, update and soft delete, each change audited in its transaction. */
+@Injectable()
+export class InventoryItemsService {
+  constructor(
+    private readonly db: TransactionalConnection,
+    private readonly items: InventoryRepository,
+    private readonly listQuery: InventoryListQuery,
+    private readonly audit: InventoryAuditService,
+    private readonly storage: FileStorage,
+    @Inject(forwardRef(() => ProductsService)) private readonly products: ProductsOfItems,
+  ) {}
+
+  list(auth: AuthContext, query: InventoryQueryDto, page: PageRequest, urls: RequestUrls): Promise<Page<InventoryItemDto>> {
+    const filters = { search: query.search?.trim() || undefined, statuses: query.status };
+    return paginate(
+      page,
+      {
+        count: () => this.listQuery.count(auth.organizationId, filters),
+        rows: async (offset, limit) =>
+          this.present(auth, await this.listQuery.page(auth.organizationId, filters, query.ordering ?? '-created', offset, limit), urls),
+      },
+      urls,
+    );
+  }
+
+  async get(auth: AuthContext, uid: string, urls: RequestUrls): Promise<InventoryItemDetailDto> {
+    const row = foundOrFail(await this.listQuery.byUid(auth.organizationId, uid));
+    const [item] = await this.present(auth, [row], urls);
+    return { ...item, is_sold: row.status === 'sold' };
+  }
+
+  async create(actor: Actor, input: CreateInventoryItemDto, urls: RequestUrls): Promise<InventoryItemDetailDto> {
+    const { auth } = actor;
+    const status = input.status ?? 'draft';
+    const statusProblem = statusChangeProblem(null, status);
+    if (statusProblem) throw new ValidationFailed({ status: [statusProblem] });
+    const created = await this.db.transaction(async () => {
+      const product = await this.productFor(auth, input);
+      const now = new Date();
+      const fields: Partial<InventoryItem> = {
+        ...this.columns(input),
+        ...this.conditions(input, null),
+        status,
+        ...statusDates(status, { purchasedAt: null, receivedAt: null }, now),
+      };
+      const item = await this.items.insert({ ...fields, organizationId: auth.organizationId, userId: auth.userId, productId: product.id });
+      await this.audit.record(
+        actor,
+        { organizationId: auth.organizationId, id: item.id, title: await this.titleOf(auth, item.uid) },
+        {
+          action: 'create',
+          message: `Created with status ${statusDisplay(status)}.`,
+          statusAfter: status,
+          metadata: { product_uid: product.uid },
+        },
+      );
+      return item;
+    });
+    return this.get(auth, created.uid, urls);
+  }
+
+  async update(actor: Actor, uid: string, input: UpdateInventoryItemDto, urls: RequestUrls): Promise<InventoryItemDetailDto> {
+    const { auth } = actor;
+    await this.db.transaction(async () => {
+      const item = foundOrFail(await this.items.findOwned(auth.organizationId, uid, { lock: true }));
+      const fields: Partial<InventoryItem> = { ...this.columns(input), ...this.conditions(input, item) };
+      if (input.status !== undefined && input.status !== item.status) {
+        const problem = statusChangeProblem(item.status, input.status);
+        if (problem) throw new ValidationFailed({ status: [problem] });
+        Object.assign(fields, { status: input.status }, statusDates(input.status, item, new Date()));
+      }
+      if (input.product_uid !== undefined) fields.productId = (await this.existingProduct(auth, input.product_uid)).id;
+      const changes = changedFields(auditedValues(item), auditedValues({ ...item, ...fields }));
+      if (Object.keys(changes).length === 0) return;
+      await this.items.update(auth.organizationId, item.id, fields);
+      const { action, message } = describeUpdate(changes);
+      await this.audit.record(
+        actor,
+        { organizationId: auth.organizationId, id: item.id, title: await this.titleOf(auth, uid) },
+        {
+          action,
+          message,
+          statusBefore: item.status,
+          statusAfter: (fields.status ?? item.status) as InventoryStatus,
+          metadata: { changes },
+        },
+      );
+    });
+    return this.get(auth, uid, urls);
+  }
+
+  /** Soft delete (restorable); refused while the item sold or has an active listing. */
+  async delete(actor: Actor, uid: string): Promise<void> {
+    const { auth } = actor;
+    await this.db.transaction(async () => {
+      const item = foundOrFail(await this.items.findOwned(auth.organizationId, uid, { lock: true }));
+      const problem = deleteProblem(item.status, false);
+      if (problem) throw new ValidationFailed({ non_field_errors: [problem] });
+      const title = await this.titleOf(auth, uid);
+      await this.items.softDelete(auth.organizationId, item.id);
+      await this.audit.record(
+        actor,
+        { organizationId: auth.organizationId, id: item.id, title },
+        {
+          action: 'delete',
+          message: 'Deleted (restorable).',
+          statusBefore: item.status,
+          statusAfter: item.status,
+        },
+      );
+    });
+  }
+
+  /** The caller's live item, or the documented 404 (also for another organization's). */
+  async owned(auth: AuthContext, uid: string, options: { lock?: boolean } = {}): Promise<InventoryItem> {
+    return foundOrFail(await this.items.findOwned(auth.organizationId, uid, options));
+  }
+
+  async auditLogs(auth: AuthContext, uid: string, page: PageRequest, urls: RequestUrls): Promise<Page<AuditLogDto>> {
+    const item = await this.owned(auth, uid);
+    return this.audit.list(auth.organizationId, item.id, page, urls);
+  }
+
+  /** The computed title of an item as it stands now (in the current transaction). */
+  async titleOf(auth: AuthContext, uid: string): Promise<string> {
+    const row = foundOrFail(await this.listQuery.byUid(auth.organizationId, uid));
+    return itemTitle(row.name, row.product_title, row.condition_item);
+  }
+
+  /** The responses of these items: their photos (and listing state) in a fixed number of queries. */
+  private async present(auth: AuthContext, rows: ItemRow[], urls: RequestUrls): Promise<InventoryItemDto[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((row) => String(row.id));
+    const assets = await this.listQuery.assets(auth.organizationId, ids);
+    const assetsOf = new Map<string, AssetRow[]>(ids.map((id) => [id, []]));
+    for (const asset of assets) assetsOf.get(String(asset.inventory_item_id))?.push(asset);
+    const now = new Date();
+    const mediaUrl = (key: string) => urls.absolute(this.storage.urlPath(key));
+    return rows.map((row) => mapInventoryItem(row, { assets: assetsOf.get(String(row.id)) ?? [], hasActiveListing: false, now, mediaUrl }));
+  }
+
+  /** The product of a new item: the one named, else a new one from product_title (or the item's name). */
+  private async productFor(auth: AuthContext, input: CreateInventoryItemDto): Promise<ProductForItem> {
+    const productFields = PRODUCT_ONLY_FIELDS.filter((field) => input[field] !== undefined);
+    if (input.product_uid !== undefined) {
+      if (input.product_title !== undefined) {
+        throw new ValidationFailed({ non_field_errors: ['Give product_uid or product_title, not both.'] });
+      }
+      if (productFields.length > 0) {
+        const message = 'Only used when the item creates its product (with product_title); remove it when linking by product_uid.';
+        throw new ValidationFailed(Object.fromEntries(productFields.map((field) => [field, [message]])));
+      }
+      return this.existingProduct(auth, input.product_uid);
+    }
+    const title = input.product_title ?? input.name?.trim();
+    if (!title) throw new ValidationFailed({ name: [NO_PRODUCT] });
+    const metadata = input.product_metadata;
+    if (metadata !== undefined && metadata !== null && (typeof metadata.external_id !== 'string' || !metadata.external_id.trim())) {
+      throw new ValidationFailed({ product_metadata: ['Must include an "external_id" key with a non-blank string value.'] });
+    }
+    return this.products.createForInventory(auth, {
+      title,
+      catalogNumber: input.product_catalog_number,
+      sku: input.product_sku,
+      upc: input.product_upc,
+      year: input.product_year,
+      metadata: metadata as { external_id: string } | null | undefined,
+    });
+  }
+
+  private async existingProduct(auth: AuthContext, uid: string): Promise<ProductForItem> {
+    const product = await this.products.forInventory(auth, uid);
+    if (!product) throw new ValidationFailed({ product_uid: [`Product "${uid}" does not exist.`] });
+    return product;
+  }
+
+  private columns(input: InventoryItemFieldsDto): Partial<InventoryItem> {
+    const fields: Record<string, unknown> = {};
+    for (const [field, column] of Object.entries(COPIED_COLUMNS)) {
+      const value = input[field as keyof typeof COPIED_COLUMNS];
+      if (value !== undefined) fields[column] = value;
+    }
+    if (input.name !== undefined) fields.name = input.name?.trim() ? input.name.trim() : null;
+    return fields as Partial<InventoryItem>;
+  }
+
+  /**
+   * The grades to store: the container mirrors the item grade unless it was set by hand (the flag, or a container
+   * grade sent explicitly, which sets the flag); clearing the flag makes it mirror again.
+   */
+  private conditions(input: InventoryItemFieldsDto, current: InventoryItem | null): Partial<InventoryItem> {
+    const fields: Partial<InventoryItem> = {};
+    if (input.condition_item !== undefined) fields.conditionItem = input.condition_item;
+    let manuallySet = input.condition_container_manually_set ?? current?.conditionContainerManuallySet ?? false;
+    if (input.condition_container !== undefined) {
+      fields.conditionContainer = input.condition_container;
+      manuallySet = input.condition_container_manually_set ?? true;
+    } else if (!manuallySet) {
+      const itemGrade = fields.conditionItem !== undefined ? fields.conditionItem : (current?.conditionItem ?? null);
+      if (current === null || itemGrade !== current.conditionContainer) fields.conditionContainer = itemGrade;
+    }
+    if (current === null || manuallySet !== current.conditionContainerManuallySet) fields.conditionContainerManuallySet = manuallySet;
+    return fields;
+  }
+}

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
+import type { InventoryOrdering } from './dto/inventory-query.dto.js';
+import type { InventoryStatus } from './inventory.rules.js';
+
+export interface InventoryFilters {
+  search?: string;
+  statuses?: string[];
+}
+
+/** The columns an item response shows, with its product, artist, organization, user and type. */
+export interface ItemRow {
+  id: string;
+  uid: string;
+  product_id: string;
+  name: string | null;
+  status: InventoryStatus;
+  condition_item: string | null;
+  condition_container: string | null;
+  condition_container_manually_set: boolean;
+  condition_comments: string | null;
+  condition_seller_description: string | null;
+  price_total_usd: string | null;
+  price_item_usd: string | null;
+  price_shipping_usd: string | null;
+  price_expected_usd: string | null;
+  price_purchased_item: string | null;
+  price_for_purchases_shipping: string | null;
+  listing_current_price: string | null;
+  manual_description: string | null;
+  manual_sku: string | null;
+  notes: string | null;
+  location: string | null;
+  listed_at: Date | null;
+  purchased_at: Date | null;
+  received_at: Date | null;
+  created: Date;
+  updated: Date;
+  product_uid: string;
+  product_title: string;
+  product_type: 'physical' | 'digital';
+  product_sku: string | null;
+  product_catalog_number: string | null;
+  artist_uid: string | null;
+  artist_name: string | null;
+  organization_uid: string;
+  organization_display_name: string;
+  organization_slug: string;
+  organization_default_barcode_type: string;
+  user_uid: string | null;
+  user_username: string | null;
+  user_email: string | null;
+}
+
+/** The columns of an item's photo. */
+export interface AssetRow {
+  inventory_item_id: string;
+  uid: string;
+  type: string;
+  description: string;
+  file_key: string;
+  thumbnail_key: string | null;
+  file_name: string;
+  file_size: number;
+  is_identifying_asset: boolean;
+  created: Date;
+  updated: Date;
+}
+
+const ROW_COLUMNS = `i.id, i.uid, i.product_id, i.name, i.status, i.condition_item, i.condition_container,
+  i.condition_container_manually_set, i.condition_comments, i.condition_seller_description, i.price_total_usd, i.price_item_usd,
+  i.price_shipping_usd, i.price_expected_usd, i.price_purchased_item, i.price_for_purchases_shipping, i.listing_current_price,
+  i.manual_description, i.manual_sku, i.notes, i.location, i.listed_at, i.purchased_at, i.received_at, i.created, i.updated,
+  p.uid AS product_uid, p.title AS product_title, p.type AS product_type, p.sku AS product_sku, p.catalog_number AS product_catalog_number,
+  a.uid AS artist_uid, a.name AS artist_name,
+  o.uid AS organization_uid, o.display_name AS organization_display_name, o.slug AS organization_slug,
+  o.default_barcode_type AS organization_default_barcode_type,
+  u.uid AS user_uid, u.username AS user_username, u.email AS user_email`;
+const ROW_SOURCE = `inventory_items i
+  JOIN products p ON p.id = i.product_id
+  LEFT JOIN artists a ON a.id = p.artist_id
+  JOIN organizations o ON o.id = i.organization_id
+  LEFT JOIN users u ON u.id = i.user_id`;
+
+/** Must read as the inventory-items-api migration's index expressions do, so that the indexes serve them. */
+const CONDITION_RANK = `array_position(ARRAY['mint','nm','vg_plus','vg','good_plus','good','fair','poor']::text[], i.condition_item::text)`;
+const IN_INVENTORY_SINCE = `COALESCE(i.received_at, i.purchased_at, i.created)`;
+
+/** Each ordering is served by one index of the inventory-items-api migration; ties go by id in the same direction. */
+const ORDER_BY: Record<InventoryOrdering, string> = {
+  created: 'i.created ASC, i.id ASC',
+  '-created': 'i.created DESC, i.id DESC',
+  updated: 'i.updated ASC, i.id ASC',
+  '-updated': 'i.updated DESC, i.id DESC',
+  name: 'i.sort_title ASC, i.id ASC',
+  '-name': 'i.sort_title DESC, i.id DESC',
+  title: 'i.sort_title ASC, i.id ASC',
+  '-title': 'i.sort_title DESC, i.id DESC',
+  status: 'i.status ASC, i.id ASC',
+  '-status': 'i.status DESC, i.id DESC',
+  price_total_usd: 'i.price_total_usd ASC NULLS LAST, i.id ASC',
+  '-price_total_usd': 'i.price_total_usd DESC NULLS LAST, i.id DESC',
+  manual_sku: 'i.manual_sku ASC NULLS LAST, i.id ASC',
+  '-manual_sku': 'i.manual_sku DESC NULLS LAST, i.id DESC',
+  condition_item: `${CONDITION_RANK} ASC NULLS LAST, i.id ASC`,
+  '-condition_item': `${CONDITION_RANK} DESC NULLS LAST, i.id DESC`,
+  // Fewest days in inventory first: the latest start first.
+  days_in_inventory: `${IN_INVENTORY_SINCE} DESC, i.id DESC`,
+  '-days_in_inventory': `${IN_INVENTORY_SINCE} ASC, i.id ASC`,
+};
+
+/** `%text%` for LIKE, the text lowercased (search_text is) and its wildcards escaped. */
+function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+function conditionsOf(organizationId: string, filters: InventoryFilters): { sql: string; parameters: unknown[] } {
+  const parameters: unknown[] = [organizationId];
+  const clauses = ['i.organization_id = $1', 'i.deleted_at IS NULL'];
+  // search_text is kept lowercased by a trigger and trigram-indexed.
+  if (filters.search) clauses.push(`i.search_text LIKE $${parameters.push(containsPattern(filters.search))}`);
+  if (filters.statuses?.length) clauses.push(`i.status = ANY($${parameters.push(filters.statuses)})`);
+  return { sql: clauses.join(' AND '), parameters };
+}
+
+/**
+ * The item list's read model: the one place whose SQL reads the product, artist, organization and user of an
+ * item, for a whole page at once. Every query is scoped by the organization and leaves soft-deleted items out.
+ */
+@Injectable()
+export class InventoryListQuery {
+  constructor(private readonly db: TransactionalConnection) {}
+
+  async count(organizationId: string, filters: InventoryFilters): Promise<number> {
+    const where = conditionsOf(organizationId, filters);
+    const [row] = await this.db.select<{ count: string }>(
+      `SELECT count(*) AS count FROM inventory_items i WHERE ${where.sql}`,
+      where.parameters,
+    );
+    return Number(row?.count ?? 0);
+  }
+
+  page(organizationId: string, filters: InventoryFilters, ordering: InventoryOrdering, offset: number, limit: number): Promise<ItemRow[]> {
+    const where = conditionsOf(organizationId, filters);
+    const offsetParameter = `$${where.parameters.push(offset)}`;
+    const limitParameter = `$${where.parameters.push(limit)}`;
+    return this.db.select(
+      `SELECT ${ROW_COLUMNS} FROM ${ROW_SOURCE} WHERE ${where.sql}
+        ORDER BY ${ORDER_BY[ordering]} OFFSET ${offsetParameter} LIMIT ${limitParameter}`,
+      where.parameters,
+    );
+  }
+
+  async byUid(organizationId: string, uid: string): Promise<ItemRow | null> {
+    const [row] = await this.db.select<ItemRow>(
+      `SELECT ${ROW_COLUMNS} FROM ${ROW_SOURCE} WHERE i.organization_id = $1 AND i.uid = $2 AND i.deleted_at IS NULL`,
+      [organizationId, uid],
+    );
+    return row ?? null;
+  }
+
+  /** The photos of these items: per item the identifying one first, then oldest first. */
+  assets(organizationId: string, itemIds: string[]): Promise<AssetRow[]> {
+    return this.db.select(
+      `SELECT inventory_item_id, uid, type, description, file_key, thumbnail_key, file_name, file_size, is_identifying_asset, created, updated
+         FROM inventory_assets
+        WHERE organization_id = $1 AND inventory_item_id = ANY($2)
+        ORDER BY inventory_item_id, is_identifying_asset DESC, created, id`,
+      [organizationId, itemIds],
+    );
+  }
+}
