@@ -3,6 +3,7 @@ import { Products1764630000000 } from './1764630000000-products.js';
 import { ProductSearchText1764640000000 } from './1764640000000-product-search-text.js';
 import { TenantForeignKeys1764650000000 } from './1764650000000-tenant-foreign-keys.js';
 import { ProductListColumns1764660000000 } from './1764660000000-product-list-columns.js';
+import { InventoryItemTypes1764670000000 } from './1764670000000-inventory-item-types.js';
 import { InventoryItemsApi1764680000000 } from './1764680000000-inventory-items-api.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
@@ -12,5 +13,6 @@ export const MIGRATIONS = [
   ProductSearchText1764640000000,
   TenantForeignKeys1764650000000,
   ProductListColumns1764660000000,
+  InventoryItemTypes1764670000000,
   InventoryItemsApi1764680000000,
 ];

@@ -20,9 +20,9 @@ const VALIDATION_SCHEMA: SchemaObject = {
 export const ApiValidationError = (description = 'Invalid input; nothing was changed.') =>
   applyDecorators(ApiExtraModels(ValidationErrorDto, ErrorDetailDto), ApiResponse({ status: 400, description, schema: VALIDATION_SCHEMA }));
 
-/** 404 `{"detail": "Not found."}`: the resource does not exist or belongs to another organization. */
-export const ApiNotFound = () =>
-  ApiResponse({ status: 404, description: 'Not found, or owned by another organization.', type: ErrorDetailDto });
+/** 404 `{"detail": "Not found."}`: by default, the resource does not exist or belongs to another organization. */
+export const ApiNotFound = (description = 'Not found, or owned by another organization.') =>
+  ApiResponse({ status: 404, description, type: ErrorDetailDto });
 
 /** Errors any operation may answer: 429 and 500. */
 export const ApiCommonErrors = () =>

@@ -1,9 +1,11 @@
 import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PlatformsModule } from '../platforms/index.js';
+import { ProductsModule } from '../products/index.js';
 import { InventoryAsset } from './entities/inventory-asset.entity.js';
 import { InventoryAuditLog } from './entities/inventory-audit-log.entity.js';
+import { InventoryItemType } from './entities/inventory-item-type.entity.js';
 import { InventoryItem } from './entities/inventory-item.entity.js';
-import { ProductsModule } from '../products/index.js';
 import { InventoryAuditRepository } from './inventory-audit.repository.js';
 import { InventoryAuditService } from './inventory-audit.service.js';
 import { InventoryChoicesController } from './inventory-choices.controller.js';
@@ -12,14 +14,22 @@ import { InventoryItemsService } from './inventory-items.service.js';
 import { InventoryListQuery } from './inventory-list.query.js';
 import { InventoryRepository } from './inventory.repository.js';
 import { InventoryService } from './inventory.service.js';
+import { ItemTypesController } from './item-types.controller.js';
+import { ItemTypesRepository } from './item-types.repository.js';
+import { ItemTypesService } from './item-types.service.js';
 
 /**
- * Inventory items, their photos and audit trail, and the choice lists of their fields. Products and inventory use
- * each other (a product shows its items, an item creates its product), hence the forward references.
+ * Inventory items, their photos and audit trail, the item types (reference data) and the choice lists of their
+ * fields. Products and inventory use each other (a product shows its items, an item creates its product), hence
+ * the forward references.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([InventoryItem, InventoryAsset, InventoryAuditLog]), forwardRef(() => ProductsModule)],
-  controllers: [InventoryChoicesController, InventoryItemsController],
+  imports: [
+    TypeOrmModule.forFeature([InventoryItem, InventoryAsset, InventoryAuditLog, InventoryItemType]),
+    forwardRef(() => ProductsModule),
+    PlatformsModule,
+  ],
+  controllers: [InventoryChoicesController, ItemTypesController, InventoryItemsController],
   providers: [
     InventoryRepository,
     InventoryService,
@@ -27,6 +37,8 @@ import { InventoryService } from './inventory.service.js';
     InventoryAuditRepository,
     InventoryAuditService,
     InventoryItemsService,
+    ItemTypesRepository,
+    ItemTypesService,
   ],
   exports: [InventoryService],
 })
