@@ -3,6 +3,7 @@ import { Products1764630000000 } from './1764630000000-products.js';
 import { ProductSearchText1764640000000 } from './1764640000000-product-search-text.js';
 import { TenantForeignKeys1764650000000 } from './1764650000000-tenant-foreign-keys.js';
 import { ProductListColumns1764660000000 } from './1764660000000-product-list-columns.js';
+import { InventoryItemListings1764690000000 } from './1764690000000-inventory-item-listings.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ProductSearchText1764640000000,
   TenantForeignKeys1764650000000,
   ProductListColumns1764660000000,
+  InventoryItemListings1764690000000,
 ];
