@@ -5,6 +5,7 @@ import { TenantForeignKeys1764650000000 } from './1764650000000-tenant-foreign-k
 import { ProductListColumns1764660000000 } from './1764660000000-product-list-columns.js';
 import { InventoryItemTypes1764670000000 } from './1764670000000-inventory-item-types.js';
 import { InventoryItemsApi1764680000000 } from './1764680000000-inventory-items-api.js';
+import { InventoryItemListings1764690000000 } from './1764690000000-inventory-item-listings.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ProductListColumns1764660000000,
   InventoryItemTypes1764670000000,
   InventoryItemsApi1764680000000,
+  InventoryItemListings1764690000000,
 ];

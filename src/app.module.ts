@@ -15,6 +15,7 @@ import { ApiKeysModule } from './modules/api-keys/index.js';
 import { AuthenticationGuard, AuthModule } from './modules/auth/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { InventoryModule } from './modules/inventory/index.js';
+import { ListingsModule } from './modules/listings/index.js';
 import { OrganizationsModule } from './modules/organizations/index.js';
 import { PlatformsModule } from './modules/platforms/index.js';
 import { ProductsModule } from './modules/products/index.js';
@@ -42,6 +43,7 @@ export class AppModule {
         HealthModule,
         PlatformsModule,
         InventoryModule,
+        ListingsModule,
         ProductsModule,
       ],
       // Global guards run in this order: who is calling, how often, and whether they have paid.

@@ -1,0 +1,16 @@
+/** What other modules may use of listings. */
+export { ListingDto, ListingErrorCodeDto, ListingPermissionsDto, ListingPlatformDto } from './dto/listing.dto.js';
+export { PlatformListabilityDto } from './dto/platform-listability.dto.js';
+export { ListingsModule } from './listings.module.js';
+export {
+  ACTIVE_LISTING_STATUSES,
+  BLOCKING_CODE_VALUES,
+  BLOCKING_CODES,
+  type BlockingCode,
+  LISTING_STATUS_CODES,
+  LISTING_STATUSES,
+  type ListingAction,
+  type ListingItemFacts,
+  type ListingStatus,
+} from './listings.rules.js';
+export { type ItemForListability, ListingsService } from './listings.service.js';

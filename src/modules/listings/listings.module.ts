@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PlatformsModule } from '../platforms/index.js';
+import { SubscriptionsModule } from '../subscriptions/index.js';
+import { InventoryItemListing } from './entities/inventory-item-listing.entity.js';
+import { ListingsRepository } from './listings.repository.js';
+import { ListingsService } from './listings.service.js';
+
+/** Inventory items' listings on the selling platforms (read side), and whether an item can be listed where. */
+@Module({
+  imports: [TypeOrmModule.forFeature([InventoryItemListing]), PlatformsModule, SubscriptionsModule],
+  providers: [ListingsRepository, ListingsService],
+  exports: [ListingsService],
+})
+export class ListingsModule {}

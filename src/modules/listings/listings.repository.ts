@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
+import type { ListingError } from './entities/inventory-item-listing.entity.js';
+
+/** The columns a listing response shows. */
+export interface ListingRow {
+  uid: string;
+  platform_id: string;
+  status: string;
+  listing_id: string | null;
+  listing_price_usd: string | null;
+  marketplace_url: string | null;
+  marketplace_description: string | null;
+  ml_generated_title: string | null;
+  ml_generated_description: string | null;
+  marketplace_details: Record<string, unknown>;
+  is_sold: boolean;
+  last_error: ListingError | null;
+  created: Date;
+  updated: Date;
+}
+
+/** What listability needs of an item's listing on a platform. */
+export interface ListingStateRow {
+  platform_id: string;
+  status: string;
+  listing_price_usd: string | null;
+}
+
+/** Reads of listings; every method is scoped by the organization. */
+@Injectable()
+export class ListingsRepository {
+  constructor(private readonly db: TransactionalConnection) {}
+
+  /** The item's listings, in platform display order. */
+  async forItem(organizationId: string, itemId: string): Promise<ListingRow[]> {
+    const rows = await this.db.select<ListingRow>(
+      `SELECT l.uid, l.platform_id, l.status, l.listing_id, l.listing_price_usd, l.marketplace_url, l.marketplace_description,
+              l.ml_generated_title, l.ml_generated_description, l.marketplace_details, l.is_sold, l.last_error, l.created, l.updated
+         FROM inventory_item_listings l JOIN platforms p ON p.id = l.platform_id
+        WHERE l.organization_id = $1 AND l.inventory_item_id = $2
+        ORDER BY p.position, p.id`,
+      [organizationId, itemId],
+    );
+    return rows.map((row) => ({ ...row, platform_id: String(row.platform_id) }));
+  }
+
+  /** Per platform, the state of the item's listing there. */
+  async statesForItem(organizationId: string, itemId: string): Promise<ListingStateRow[]> {
+    const rows = await this.db.select<ListingStateRow>(
+      `SELECT platform_id, status, listing_price_usd FROM inventory_item_listings WHERE organization_id = $1 AND inventory_item_id = $2`,
+      [organizationId, itemId],
+    );
+    return rows.map((row) => ({ ...row, platform_id: String(row.platform_id) }));
+  }
+
+  /** Which of these items have a listing in one of these statuses. */
+  async itemIdsWithStatus(organizationId: string, itemIds: string[], statuses: readonly string[]): Promise<string[]> {
+    const rows = await this.db.select<{ inventory_item_id: string }>(
+      `SELECT DISTINCT inventory_item_id FROM inventory_item_listings
+        WHERE organization_id = $1 AND inventory_item_id = ANY($2::bigint[]) AND status = ANY($3::text[])`,
+      [organizationId, itemIds, statuses],
+    );
+    return rows.map((row) => String(row.inventory_item_id));
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { type PlatformDto, PlatformsService, type SaleKind } from '../platforms/index.js';
+import { SubscriptionsService } from '../subscriptions/index.js';
+import { ListingDto } from './dto/listing.dto.js';
+import { PlatformListabilityDto } from './dto/platform-listability.dto.js';
+import { mapListing, mapPlatformListability } from './listings.mapper.js';
+import { ListingsRepository } from './listings.repository.js';
+import { ACTIVE_LISTING_STATUSES, type ListingItemFacts, listingActions, platformListability } from './listings.rules.js';
+
+/** An item as its listability needs it; `id` is the internal id. */
+export interface ItemForListability extends ListingItemFacts {
+  id: string;
+  productType: SaleKind;
+}
+
+@Injectable()
+export class ListingsService {
+  constructor(
+    private readonly listings: ListingsRepository,
+    private readonly platforms: PlatformsService,
+    private readonly subscriptions: SubscriptionsService,
+  ) {}
+
+  /** The item's listings, in platform display order, with what can be done with each now (one query). */
+  async forItem(organizationId: string, itemId: string, item: ListingItemFacts): Promise<ListingDto[]> {
+    const [catalog, rows] = await Promise.all([this.platforms.catalog(), this.listings.forItem(organizationId, itemId)]);
+    const byUid = new Map(catalog.all.map((platform) => [platform.uid, platform]));
+    return rows.map((row) => {
+      const platform = byUid.get(catalog.byId(row.platform_id)!.uid)!;
+      return mapListing(
+        row,
+        platform,
+        listingActions({ status: row.status, listingPriceUsd: row.listing_price_usd, isSold: row.is_sold }, item),
+      );
+    });
+  }
+
+  /** Which of these items have an active listing (one that keeps the item from being deleted), in one query. */
+  async activeListingItemIds(organizationId: string, itemIds: string[]): Promise<Set<string>> {
+    if (itemIds.length === 0) return new Set();
+    return new Set(await this.listings.itemIdsWithStatus(organizationId, itemIds, ACTIVE_LISTING_STATUSES));
+  }
+
+  /**
+   * Whether the item can be listed on each platform of the catalog, in display order (two queries: the
+   * subscription and the item's listings). Marketplace connections arrive with a later issue: until then no
+   * OAuth platform is connected, so they all answer `not_connected` when nothing earlier blocks.
+   */
+  async listability(organizationId: string, item: ItemForListability): Promise<PlatformListabilityDto[]> {
+    const [catalog, subscriptionActive, states] = await Promise.all([
+      this.platforms.catalog(),
+      this.subscriptions.isActive(organizationId),
+      this.listings.statesForItem(organizationId, item.id),
+    ]);
+    const listingOn = new Map(
+      states.map((state) => [state.platform_id, { status: state.status, listingPriceUsd: state.listing_price_usd }]),
+    );
+    return catalog.all.map((platform: PlatformDto) => {
+      const facts = catalog.byUid(platform.uid)!;
+      const listability = platformListability(
+        {
+          acceptsKind: facts.accepts(item.productType),
+          isSellingActive: platform.is_selling_active,
+          connectionType: platform.connection_type,
+        },
+        item,
+        { subscriptionActive, connected: false, listing: listingOn.get(facts.id) ?? null },
+      );
+      return mapPlatformListability(platform, listability);
+    });
+  }
+}
