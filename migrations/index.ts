@@ -6,6 +6,7 @@ import { ProductListColumns1764660000000 } from './1764660000000-product-list-co
 import { InventoryItemTypes1764670000000 } from './1764670000000-inventory-item-types.js';
 import { InventoryItemsApi1764680000000 } from './1764680000000-inventory-items-api.js';
 import { InventoryItemListings1764690000000 } from './1764690000000-inventory-item-listings.js';
+import { InventoryItemTypeLink1764700000000 } from './1764700000000-inventory-item-type-link.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   InventoryItemTypes1764670000000,
   InventoryItemsApi1764680000000,
   InventoryItemListings1764690000000,
+  InventoryItemTypeLink1764700000000,
 ];

@@ -96,6 +96,113 @@ describe('Inventory items (e2e)', () => {
     expect(product.body.inventory_items.map((summary: Item) => summary.uid)).toEqual([response.body.uid]);
   });
 
+  it('takes the item type by uid as the seed sends it, and shows it', async () => {
+    const response = await create(seller, {
+      product_title: 'Abbey Road',
+      name: 'Abbey Road LP - VG+',
+      product_catalog_number: 'PCS 7088',
+      product_year: '1969',
+      condition_item: 'vg_plus',
+      price_total_usd: '34.99',
+      inventory_item_type_uid: 'type_vinyl',
+    }).expect(201);
+    expect(response.body.inventory_item_type).toEqual({ uid: 'type_vinyl', name: 'Vinyl', slug: 'vinyl' });
+    const listed = await t.api.get('/api/v1/inventory/?search=abbey%20road%20lp').set(seller.auth).expect(200);
+    expect(listed.body.results[0].inventory_item_type).toEqual({ uid: 'type_vinyl', name: 'Vinyl', slug: 'vinyl' });
+    const cleared = await t.api.patch(item(response.body.uid)).set(seller.auth).send({ inventory_item_type_uid: null }).expect(200);
+    expect(cleared.body.inventory_item_type).toBeNull();
+    const unknown = await t.api
+      .patch(item(response.body.uid))
+      .set(seller.auth)
+      .send({ inventory_item_type_uid: 'type_laserdisc' })
+      .expect(400);
+    expect(unknown.body).toEqual({ inventory_item_type_uid: ['Item type "type_laserdisc" does not exist.'] });
+  });
+
+  it('says per platform whether the item can be listed now, and why not', async () => {
+    const unpriced = await create(seller, { product_uid: productUid, status: 'ready-to-sell' }).expect(201);
+    const slugs = unpriced.body.platform_listability.map((entry: { platform: { slug: string } }) => entry.platform.slug);
+    expect(slugs).toEqual(['ebay', 'discogs', 'etsy', 'shopify', 'redbubble', 'teepublic', 'society6']);
+    const byPlatform = Object.fromEntries(
+      unpriced.body.platform_listability.map((entry: { platform: { slug: string }; blocking_code: string | null }) => [
+        entry.platform.slug,
+        entry,
+      ]),
+    );
+    expect(byPlatform.ebay).toEqual({
+      platform: {
+        uid: 'plat_ebay',
+        name: 'eBay',
+        display_name: 'eBay',
+        slug: 'ebay',
+        platform_type: 'marketplace',
+        supports_digital: false,
+        supports_api_connection: true,
+        connection_type: 'oauth',
+      },
+      can_be_listed: false,
+      blocking_code: 'not_connected',
+      blocking_reason: expect.any(String),
+    });
+    expect(byPlatform.redbubble).toMatchObject({ can_be_listed: false, blocking_code: 'physical_not_supported' });
+    await t.sql(`UPDATE subscriptions SET status = 'canceled' WHERE organization_id = (SELECT id FROM organizations WHERE uid = $1)`, [
+      seller.organization.uid,
+    ]);
+    try {
+      const lapsed = await t.api.get(item(unpriced.body.uid)).set(seller.auth).expect(200);
+      expect(lapsed.body.platform_listability[0]).toMatchObject({ can_be_listed: false, blocking_code: 'subscription_inactive' });
+    } finally {
+      await t.sql(`UPDATE subscriptions SET status = 'trialing' WHERE organization_id = (SELECT id FROM organizations WHERE uid = $1)`, [
+        seller.organization.uid,
+      ]);
+    }
+  });
+
+  it("lists the item's listings with their permissions, and refuses to delete an item listed somewhere", async () => {
+    const created = await create(seller, { product_uid: productUid, price_total_usd: '34.99', status: 'ready-to-sell' }).expect(201);
+    expect(
+      (
+        await t.api
+          .get(`${item(created.body.uid)}listings/`)
+          .set(seller.auth)
+          .expect(200)
+      ).body,
+    ).toEqual([]);
+    await t.sql(
+      `INSERT INTO inventory_item_listings (uid, organization_id, inventory_item_id, platform_id, status, listing_id, listing_price_usd, marketplace_url)
+       SELECT 'lst_e2e' || i.id, i.organization_id, i.id, p.id, 'listed', '394857201', '34.99', 'https://ebay.com/itm/394857201'
+         FROM inventory_items i, platforms p WHERE i.uid = $1 AND p.slug = 'ebay'`,
+      [created.body.uid],
+    );
+    const listings = await t.api
+      .get(`${item(created.body.uid)}listings/`)
+      .set(seller.auth)
+      .expect(200);
+    expect(listings.body).toHaveLength(1);
+    expect(listings.body[0]).toMatchObject({
+      status: 'listed',
+      status_display: 'Listed',
+      platform: { uid: 'plat_ebay', name: 'eBay', display_name: 'eBay', slug: 'ebay', platform_type: 'marketplace' },
+      listing_id: '394857201',
+      listing_price_usd: '34.99',
+      marketplace_url: 'https://ebay.com/itm/394857201',
+      is_sold: false,
+      permissions: { can_list: false, can_delist: true, can_update_price: true, can_retry_listing: false, can_retry_delisting: false },
+      action_reasons: {},
+      last_error_code: null,
+    });
+    const detail = await t.api.get(item(created.body.uid)).set(seller.auth).expect(200);
+    expect(detail.body.is_deletable).toBe(false);
+    expect(detail.body.platform_listability[0]).toMatchObject({ blocking_code: 'already_listed' });
+    const refused = await t.api.delete(item(created.body.uid)).set(seller.auth).expect(400);
+    expect(refused.body).toEqual({ non_field_errors: ['This item has active marketplace listings. Delist it before deleting it.'] });
+    await t.api.get(item(created.body.uid)).set(seller.auth).expect(200);
+    await t.api
+      .get(`${item(created.body.uid)}listings/`)
+      .set(other.auth)
+      .expect(404);
+  });
+
   it('creates the product from the name when no product is named, and needs one of them', async () => {
     const named = await create(seller, { name: 'Mystery white label' }).expect(201);
     expect(named.body.product.title).toBe('Mystery white label');

@@ -6,6 +6,7 @@ import { Client, type ClientRequest } from '../../common/http/client-request.js'
 import { type RequestUrls, Urls } from '../../common/http/request-urls.js';
 import { ApiPaginatedResponse, type Page, PageQueryDto, pageRequest } from '../../common/pagination/pagination.js';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
+import { ListingDto } from '../listings/index.js';
 import { AuditLogDto } from './dto/audit-log.dto.js';
 import { CreateInventoryItemDto, UpdateInventoryItemDto } from './dto/inventory-item-write.dto.js';
 import { InventoryItemDetailDto, InventoryItemDto } from './dto/inventory-item.dto.js';
@@ -54,7 +55,8 @@ export class InventoryItemsController {
   @Get(':uid/')
   @ApiOperation({
     summary: 'Get an inventory item',
-    description: "The full item: the list fields plus `is_sold`; another organization's or a deleted item is a 404.",
+    description:
+      "The full item: the list fields plus `is_sold` and `platform_listability` (per platform, whether it can be listed there now and the first `blocking_code` if not); another organization's or a deleted item is a 404.",
   })
   @ApiOkResponse({ type: InventoryItemDetailDto, description: 'The item.' })
   @ApiNotFound()
@@ -92,6 +94,18 @@ export class InventoryItemsController {
   @ApiNotFound()
   delete(@CurrentAuth() auth: AuthContext, @Client() client: ClientRequest, @Param('uid') uid: string): Promise<void> {
     return this.items.delete({ auth, client }, uid);
+  }
+
+  @Get(':uid/listings/')
+  @ApiOperation({
+    summary: "The item's marketplace listings",
+    description:
+      'Every listing of the item, in platform display order, with the actions its state allows (`permissions`) and why others are not (`action_reasons`).',
+  })
+  @ApiOkResponse({ type: ListingDto, isArray: true, description: 'The listings (empty when the item was never listed).' })
+  @ApiNotFound()
+  listings(@CurrentAuth() auth: AuthContext, @Param('uid') uid: string): Promise<ListingDto[]> {
+    return this.items.itemListings(auth, uid);
   }
 
   @Get(':uid/audit-logs/')

@@ -5,15 +5,18 @@ import type { RequestUrls } from '../../common/http/request-urls.js';
 import { type Page, type PageRequest, paginate } from '../../common/pagination/pagination.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { FileStorage } from '../../infra/storage/file-storage.js';
+import { ListingDto, ListingsService } from '../listings/index.js';
 import { type ProductForItem, ProductsService } from '../products/index.js';
 import { AuditLogDto } from './dto/audit-log.dto.js';
 import { CreateInventoryItemDto, InventoryItemFieldsDto, UpdateInventoryItemDto } from './dto/inventory-item-write.dto.js';
 import { InventoryItemDetailDto, InventoryItemDto } from './dto/inventory-item.dto.js';
+import { ItemTypeRefDto } from './dto/item-type.dto.js';
 import { InventoryQueryDto } from './dto/inventory-query.dto.js';
 import type { InventoryItem } from './entities/inventory-item.entity.js';
 import { type Actor, InventoryAuditService } from './inventory-audit.service.js';
 import { type AssetRow, InventoryListQuery, type ItemRow } from './inventory-list.query.js';
 import { mapInventoryItem } from './inventory.mapper.js';
+import { ItemTypesService } from './item-types.service.js';
 import { InventoryRepository } from './inventory.repository.js';
 import {
   changedFields,
@@ -52,6 +55,7 @@ const AUDITED_COLUMNS = {
   condition_container: 'conditionContainer',
   condition_container_manually_set: 'conditionContainerManuallySet',
   product_id: 'productId',
+  inventory_item_type_id: 'inventoryItemTypeId',
 } as const satisfies Record<string, keyof InventoryItem>;
 
 const PRODUCT_ONLY_FIELDS = ['product_catalog_number', 'product_sku', 'product_upc', 'product_year', 'product_metadata'] as const;
@@ -77,6 +81,8 @@ export class InventoryItemsService {
     private readonly listQuery: InventoryListQuery,
     private readonly audit: InventoryAuditService,
     private readonly storage: FileStorage,
+    private readonly itemTypes: ItemTypesService,
+    private readonly listings: ListingsService,
     @Inject(forwardRef(() => ProductsService)) private readonly products: ProductsOfItems,
   ) {}
 
@@ -95,8 +101,17 @@ export class InventoryItemsService {
 
   async get(auth: AuthContext, uid: string, urls: RequestUrls): Promise<InventoryItemDetailDto> {
     const row = foundOrFail(await this.listQuery.byUid(auth.organizationId, uid));
-    const [item] = await this.present(auth, [row], urls);
-    return { ...item, is_sold: row.status === 'sold' };
+    const [[item], platformListability] = await Promise.all([
+      this.present(auth, [row], urls),
+      this.listings.listability(auth.organizationId, {
+        id: String(row.id),
+        status: row.status,
+        productType: row.product_type,
+        priceTotalUsd: row.price_total_usd,
+        listingCurrentPrice: row.listing_current_price,
+      }),
+    ]);
+    return { ...item, is_sold: row.status === 'sold', platform_listability: platformListability };
   }
 
   async create(actor: Actor, input: CreateInventoryItemDto, urls: RequestUrls): Promise<InventoryItemDetailDto> {
@@ -112,6 +127,7 @@ export class InventoryItemsService {
         ...this.conditions(input, null),
         status,
         ...statusDates(status, { purchasedAt: null, receivedAt: null }, now),
+        ...(await this.itemType(input)),
       };
       const item = await this.items.insert({ ...fields, organizationId: auth.organizationId, userId: auth.userId, productId: product.id });
       await this.audit.record(
@@ -133,7 +149,7 @@ export class InventoryItemsService {
     const { auth } = actor;
     await this.db.transaction(async () => {
       const item = foundOrFail(await this.items.findOwned(auth.organizationId, uid, { lock: true }));
-      const fields: Partial<InventoryItem> = { ...this.columns(input), ...this.conditions(input, item) };
+      const fields: Partial<InventoryItem> = { ...this.columns(input), ...this.conditions(input, item), ...(await this.itemType(input)) };
       if (input.status !== undefined && input.status !== item.status) {
         const problem = statusChangeProblem(item.status, input.status);
         if (problem) throw new ValidationFailed({ status: [problem] });
@@ -164,7 +180,8 @@ export class InventoryItemsService {
     const { auth } = actor;
     await this.db.transaction(async () => {
       const item = foundOrFail(await this.items.findOwned(auth.organizationId, uid, { lock: true }));
-      const problem = deleteProblem(item.status, false);
+      const active = await this.listings.activeListingItemIds(auth.organizationId, [item.id]);
+      const problem = deleteProblem(item.status, active.has(item.id));
       if (problem) throw new ValidationFailed({ non_field_errors: [problem] });
       const title = await this.titleOf(auth, uid);
       await this.items.softDelete(auth.organizationId, item.id);
@@ -191,6 +208,16 @@ export class InventoryItemsService {
     return this.audit.list(auth.organizationId, item.id, page, urls);
   }
 
+  /** The item's marketplace listings, with what can be done with each now. */
+  async itemListings(auth: AuthContext, uid: string): Promise<ListingDto[]> {
+    const item = await this.owned(auth, uid);
+    return this.listings.forItem(auth.organizationId, item.id, {
+      status: item.status,
+      priceTotalUsd: item.priceTotalUsd,
+      listingCurrentPrice: item.listingCurrentPrice,
+    });
+  }
+
   /** The computed title of an item as it stands now (in the current transaction). */
   async titleOf(auth: AuthContext, uid: string): Promise<string> {
     const row = foundOrFail(await this.listQuery.byUid(auth.organizationId, uid));
@@ -201,12 +228,27 @@ export class InventoryItemsService {
   private async present(auth: AuthContext, rows: ItemRow[], urls: RequestUrls): Promise<InventoryItemDto[]> {
     if (rows.length === 0) return [];
     const ids = rows.map((row) => String(row.id));
-    const assets = await this.listQuery.assets(auth.organizationId, ids);
+    const [assets, activeListing] = await Promise.all([
+      this.listQuery.assets(auth.organizationId, ids),
+      this.listings.activeListingItemIds(auth.organizationId, ids),
+    ]);
+    const itemTypes = new Map<string, ItemTypeRefDto | null>();
+    for (const id of new Set(rows.map((row) => row.inventory_item_type_id).filter((id) => id !== null))) {
+      itemTypes.set(String(id), await this.itemTypes.ref(String(id)));
+    }
     const assetsOf = new Map<string, AssetRow[]>(ids.map((id) => [id, []]));
     for (const asset of assets) assetsOf.get(String(asset.inventory_item_id))?.push(asset);
     const now = new Date();
     const mediaUrl = (key: string) => urls.absolute(this.storage.urlPath(key));
-    return rows.map((row) => mapInventoryItem(row, { assets: assetsOf.get(String(row.id)) ?? [], hasActiveListing: false, now, mediaUrl }));
+    return rows.map((row) =>
+      mapInventoryItem(row, {
+        assets: assetsOf.get(String(row.id)) ?? [],
+        itemType: row.inventory_item_type_id === null ? null : (itemTypes.get(String(row.inventory_item_type_id)) ?? null),
+        hasActiveListing: activeListing.has(String(row.id)),
+        now,
+        mediaUrl,
+      }),
+    );
   }
 
   /** The product of a new item: the one named, else a new one from product_title (or the item's name). */
@@ -236,6 +278,15 @@ export class InventoryItemsService {
       year: input.product_year,
       metadata: metadata as { external_id: string } | null | undefined,
     });
+  }
+
+  /** The item type named by inventory_item_type_uid (null clears it), or nothing when the field was not sent. */
+  private async itemType(input: InventoryItemFieldsDto): Promise<Partial<InventoryItem>> {
+    if (input.inventory_item_type_uid === undefined) return {};
+    if (input.inventory_item_type_uid === null || input.inventory_item_type_uid === '') return { inventoryItemTypeId: null };
+    const type = await this.itemTypes.byUid(input.inventory_item_type_uid);
+    if (!type) throw new ValidationFailed({ inventory_item_type_uid: [`Item type "${input.inventory_item_type_uid}" does not exist.`] });
+    return { inventoryItemTypeId: type.id };
   }
 
   private async existingProduct(auth: AuthContext, uid: string): Promise<ProductForItem> {

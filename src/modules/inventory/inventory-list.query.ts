@@ -13,6 +13,7 @@ export interface ItemRow {
   id: string;
   uid: string;
   product_id: string;
+  inventory_item_type_id: string | null;
   name: string | null;
   status: InventoryStatus;
   condition_item: string | null;
@@ -67,7 +68,7 @@ export interface AssetRow {
   updated: Date;
 }
 
-const ROW_COLUMNS = `i.id, i.uid, i.product_id, i.name, i.status, i.condition_item, i.condition_container,
+const ROW_COLUMNS = `i.id, i.uid, i.product_id, i.inventory_item_type_id, i.name, i.status, i.condition_item, i.condition_container,
   i.condition_container_manually_set, i.condition_comments, i.condition_seller_description, i.price_total_usd, i.price_item_usd,
   i.price_shipping_usd, i.price_expected_usd, i.price_purchased_item, i.price_for_purchases_shipping, i.listing_current_price,
   i.manual_description, i.manual_sku, i.notes, i.location, i.listed_at, i.purchased_at, i.received_at, i.created, i.updated,

@@ -2,6 +2,7 @@ import { AuditLogDto } from './dto/audit-log.dto.js';
 import { InventoryAssetDto } from './dto/inventory-asset.dto.js';
 import { InventoryItemSummaryDto } from './dto/inventory-item-summary.dto.js';
 import { InventoryItemDto } from './dto/inventory-item.dto.js';
+import { ItemTypeRefDto } from './dto/item-type.dto.js';
 import type { AuditLogRow } from './inventory-audit.repository.js';
 import type { AssetRow, ItemRow } from './inventory-list.query.js';
 import type { ItemSummaryRow } from './inventory.repository.js';
@@ -52,6 +53,7 @@ export function mapInventoryItemSummary(item: ItemSummaryRow, product: ItemProdu
 /** What an item response needs besides its row. */
 export interface ItemContext {
   assets: AssetRow[];
+  itemType: ItemTypeRefDto | null;
   hasActiveListing: boolean;
   now: Date;
   mediaUrl: (key: string) => string;
@@ -94,7 +96,7 @@ export function mapInventoryItem(row: ItemRow, context: ItemContext): InventoryI
       artist: row.artist_uid ? { uid: row.artist_uid, name: row.artist_name ?? '' } : null,
       catalog_number: row.product_catalog_number,
     },
-    inventory_item_type: null,
+    inventory_item_type: context.itemType,
     condition_item: row.condition_item,
     condition_item_display: conditionDisplay(row.condition_item),
     condition_container: row.condition_container,

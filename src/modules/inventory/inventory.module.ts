@@ -1,5 +1,6 @@
 import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ListingsModule } from '../listings/index.js';
 import { PlatformsModule } from '../platforms/index.js';
 import { ProductsModule } from '../products/index.js';
 import { InventoryAsset } from './entities/inventory-asset.entity.js';
@@ -28,6 +29,7 @@ import { ItemTypesService } from './item-types.service.js';
     TypeOrmModule.forFeature([InventoryItem, InventoryAsset, InventoryAuditLog, InventoryItemType]),
     forwardRef(() => ProductsModule),
     PlatformsModule,
+    ListingsModule,
   ],
   controllers: [InventoryChoicesController, ItemTypesController, InventoryItemsController],
   providers: [

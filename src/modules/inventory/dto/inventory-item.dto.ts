@@ -1,7 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PlatformListabilityDto } from '../../listings/index.js';
 import { dateTimeProperty as dateTime, moneyProperty as money } from '../../../common/swagger/properties.js';
 import { CONDITIONS, CONTAINER_STATES, GRADE_TIERS, INVENTORY_STATUS_CODES } from '../inventory.rules.js';
 import { InventoryAssetDto } from './inventory-asset.dto.js';
+import { ItemTypeRefDto } from './item-type.dto.js';
 
 export class ItemArtistDto {
   @ApiProperty({ description: 'Artist identifier.', example: 'art_x1y2' })
@@ -52,17 +54,6 @@ export class ItemUserDto {
 
   @ApiProperty({ description: 'Email address.', example: 'seller@example.com' })
   email!: string;
-}
-
-export class ItemTypeRefDto {
-  @ApiProperty({ description: 'Item type identifier.', example: 'type_vinyl' })
-  uid!: string;
-
-  @ApiProperty({ description: 'Item type name.', example: 'Vinyl' })
-  name!: string;
-
-  @ApiProperty({ description: 'URL-safe item type key.', example: 'vinyl' })
-  slug!: string;
 }
 
 export class PricingModelDto {
@@ -240,4 +231,10 @@ export class InventoryItemDto {
 export class InventoryItemDetailDto extends InventoryItemDto {
   @ApiProperty({ description: 'Whether this item has been sold.', example: false })
   is_sold!: boolean;
+
+  @ApiProperty({
+    description: 'Per platform, in display order: whether the item can be listed there now, and if not the first reason why.',
+    type: [PlatformListabilityDto],
+  })
+  platform_listability!: PlatformListabilityDto[];
 }

@@ -1,6 +1,7 @@
 import { Column, DeleteDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { TenantOwnedEntity } from '../../../infra/database/tenant-owned.entity.js';
 import { Product } from '../../products/entities/product.entity.js';
+import { InventoryItemType } from './inventory-item-type.entity.js';
 import type { InventoryStatus } from '../inventory.rules.js';
 
 /**
@@ -36,6 +37,13 @@ export class InventoryItem extends TenantOwnedEntity {
   @ManyToOne(() => Product, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'product_id' })
   product?: Relation<Product>;
+
+  @Column({ type: 'bigint', nullable: true })
+  inventoryItemTypeId!: string | null;
+
+  @ManyToOne(() => InventoryItemType, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'inventory_item_type_id' })
+  inventoryItemType?: Relation<InventoryItemType>;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   name!: string | null;
