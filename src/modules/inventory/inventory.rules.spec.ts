@@ -1,4 +1,20 @@
-import { conditionDisplay, gradeTier, itemTitle, normalizeCondition, resolvedSku, statusDisplay } from './inventory.rules.js';
+import {
+  auditSource,
+  changedFields,
+  conditionDisplay,
+  daysInInventory,
+  daysListed,
+  deleteProblem,
+  describeUpdate,
+  gradeTier,
+  isDeletable,
+  itemTitle,
+  normalizeCondition,
+  resolvedSku,
+  statusChangeProblem,
+  statusDates,
+  statusDisplay,
+} from './inventory.rules.js';
 
 describe('inventory rules', () => {
   it('labels statuses and conditions as documented', () => {
@@ -50,5 +66,76 @@ describe('inventory rules', () => {
     expect(normalizeCondition('no_cover', 'container')).toBe('no_cover');
     expect(normalizeCondition('VG+', 'container')).toBe('vg_plus');
     expect(conditionDisplay('no_cover')).toBe('No Cover');
+  });
+
+  it('lets sellers move between the manual statuses, never into listed or sold, nor out of them', () => {
+    expect(statusChangeProblem(null, 'draft')).toBeNull();
+    expect(statusChangeProblem(null, 'ready-to-sell')).toBeNull();
+    expect(statusChangeProblem('draft', 'cancelled')).toBeNull();
+    expect(statusChangeProblem('cancelled', 'draft')).toBeNull();
+    expect(statusChangeProblem(null, 'listed')).toMatch(/listed on a marketplace/);
+    expect(statusChangeProblem('ready-to-sell', 'sold')).toMatch(/order/);
+    expect(statusChangeProblem('sold', 'ready-to-sell')).toBe('A sold item keeps its status.');
+    expect(statusChangeProblem('listed', 'draft')).toMatch(/delist it first/);
+    expect(statusChangeProblem('listed', 'listed')).toBeNull();
+    expect(statusChangeProblem('sold', 'sold')).toBeNull();
+  });
+
+  it('records the purchase and receipt dates the first time only', () => {
+    const now = new Date('2025-03-01T09:00:00Z');
+    const earlier = new Date('2025-01-01T00:00:00Z');
+    expect(statusDates('purchased', { purchasedAt: null, receivedAt: null }, now)).toEqual({ purchasedAt: now });
+    expect(statusDates('purchased', { purchasedAt: earlier, receivedAt: null }, now)).toEqual({});
+    expect(statusDates('received', { purchasedAt: earlier, receivedAt: null }, now)).toEqual({ receivedAt: now });
+    expect(statusDates('received', { purchasedAt: null, receivedAt: earlier }, now)).toEqual({});
+    expect(statusDates('ready-to-sell', { purchasedAt: null, receivedAt: null }, now)).toEqual({});
+  });
+
+  it('counts days in inventory from receipt, else purchase, else creation, and days listed', () => {
+    const now = new Date('2025-03-01T12:00:00Z');
+    const created = new Date('2025-02-01T12:00:00Z');
+    expect(daysInInventory({ receivedAt: null, purchasedAt: null, created }, now)).toBe(28);
+    expect(daysInInventory({ receivedAt: null, purchasedAt: new Date('2025-02-20T12:00:00Z'), created }, now)).toBe(9);
+    expect(daysInInventory({ receivedAt: new Date('2025-02-15T07:12:00Z'), purchasedAt: created, created }, now)).toBe(14.2);
+    expect(daysInInventory({ receivedAt: new Date('2025-03-02T00:00:00Z'), purchasedAt: null, created }, now)).toBe(0);
+    expect(daysListed(null, now)).toBe(0);
+    expect(daysListed(new Date('2025-02-28T00:00:00Z'), now)).toBe(1.5);
+  });
+
+  it('refuses to delete a sold item or one with an active listing', () => {
+    expect(isDeletable('ready-to-sell', false)).toBe(true);
+    expect(isDeletable('sold', false)).toBe(false);
+    expect(isDeletable('listed', true)).toBe(false);
+    expect(deleteProblem('draft', false)).toBeNull();
+    expect(deleteProblem('sold', false)).toMatch(/order/);
+    expect(deleteProblem('listed', true)).toMatch(/active marketplace listings/);
+  });
+
+  it('audits the fields that changed and names the change', () => {
+    const changes = changedFields(
+      { status: 'draft', price_total_usd: '30.00', notes: null, metadata: { a: 1 } },
+      { status: 'draft', price_total_usd: '34.99', notes: null, metadata: { a: 1 } },
+    );
+    expect(changes).toEqual({ price_total_usd: { before: '30.00', after: '34.99' } });
+    expect(describeUpdate(changes)).toEqual({ action: 'price_update', message: 'Price changed from $30.00 to $34.99.' });
+    expect(describeUpdate({ price_total_usd: { before: null, after: '5.00' } }).message).toBe('Price changed from none to $5.00.');
+    expect(describeUpdate({ price_shipping_usd: { before: '1.00', after: '2.00' } })).toEqual({
+      action: 'price_update',
+      message: 'Updated price_shipping_usd.',
+    });
+    expect(describeUpdate({ status: { before: 'draft', after: 'ready-to-sell' }, notes: { before: null, after: 'x' } })).toEqual({
+      action: 'status_change',
+      message: 'Status changed from Draft to Ready to Sell.',
+    });
+    expect(describeUpdate({ notes: { before: null, after: 'x' }, location: { before: null, after: 'A' } })).toEqual({
+      action: 'update',
+      message: 'Updated notes, location.',
+    });
+  });
+
+  it('names the source of a change by how the caller authenticated', () => {
+    expect(auditSource({ kind: 'api_key' })).toBe('api');
+    expect(auditSource({ kind: 'token' })).toBe('web');
+    expect(auditSource(null)).toBe('system');
   });
 });
