@@ -2,7 +2,10 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { ApiKeysRepository } from '../../src/modules/api-keys/api-keys.repository.js';
 import { ApiKeysModule } from '../../src/modules/api-keys/index.js';
+import { InventoryAuditRepository } from '../../src/modules/inventory/inventory-audit.repository.js';
+import { InventoryListQuery } from '../../src/modules/inventory/inventory-list.query.js';
 import { InventoryRepository } from '../../src/modules/inventory/inventory.repository.js';
+import { InventoryModule } from '../../src/modules/inventory/index.js';
 import { OrganizationsModule } from '../../src/modules/organizations/index.js';
 import { ProductsModule } from '../../src/modules/products/index.js';
 import { PresencesRepository } from '../../src/modules/products/presences.repository.js';
@@ -21,7 +24,7 @@ describe('Repositories scope every tenant-owned query by organization', () => {
   const ids = { owner: '', stranger: '', product: '', presence: 0, user: '' };
 
   beforeAll(async () => {
-    subject = await modulesOnClonedDatabase([OrganizationsModule, UsersModule, ApiKeysModule, ProductsModule]);
+    subject = await modulesOnClonedDatabase([OrganizationsModule, UsersModule, ApiKeysModule, ProductsModule, InventoryModule]);
     dataSource = subject.moduleRef.get(DataSource);
     const organizations = await dataSource.query(
       `INSERT INTO organizations (uid, display_name, slug) VALUES ('org_owner', 'O', 'o'), ('org_stranger', 'S', 's') RETURNING id`,
@@ -103,6 +106,34 @@ describe('Repositories scope every tenant-owned query by organization', () => {
     expect(await inventory.firstPhotoKeys(ids.stranger, [ids.product])).toEqual([]);
     expect(await inventory.storedFileKeys(ids.stranger, [ids.product])).toEqual([]);
     expect(await inventory.storedFileKeys(ids.owner, [ids.product])).toEqual(['inventory/x/photo.jpg']);
+  });
+
+  it('inventory items: read, update and soft-delete nothing of another organization', async () => {
+    const inventory = get(InventoryRepository);
+    expect(await inventory.findOwned(ids.stranger, 'inv_owned')).toBeNull();
+    const item = await inventory.findOwned(ids.owner, 'inv_owned');
+    expect(item).toMatchObject({ status: 'listed' });
+    await inventory.update(ids.stranger, item!.id, { notes: 'stolen' });
+    await inventory.softDelete(ids.stranger, item!.id);
+    const [row] = await dataSource.query(`SELECT notes, deleted_at FROM inventory_items WHERE uid = 'inv_owned'`);
+    expect(row).toEqual({ notes: null, deleted_at: null });
+  });
+
+  it('the inventory list read model and the audit log see only the organization', async () => {
+    const list = get(InventoryListQuery);
+    const item = (await get(InventoryRepository).findOwned(ids.owner, 'inv_owned'))!;
+    expect(await list.count(ids.stranger, {})).toBe(0);
+    expect(await list.count(ids.stranger, { search: 'mine', statuses: ['listed'] })).toBe(0);
+    expect(await list.page(ids.stranger, {}, '-created', 0, 100)).toEqual([]);
+    expect(await list.byUid(ids.stranger, 'inv_owned')).toBeNull();
+    expect(await list.assets(ids.stranger, [item.id])).toEqual([]);
+    expect(await list.count(ids.owner, { search: 'mine' })).toBe(1);
+    expect(await list.assets(ids.owner, [item.id])).toHaveLength(1);
+    const audit = get(InventoryAuditRepository);
+    await audit.insert({ organizationId: ids.owner, inventoryItemId: item.id, action: 'update', source: 'system' });
+    expect(await audit.count(ids.stranger, item.id)).toBe(0);
+    expect(await audit.page(ids.stranger, item.id, 0, 10)).toEqual([]);
+    expect(await audit.count(ids.owner, item.id)).toBe(1);
   });
 
   it('API keys: counts, lists and deletes nothing of another organization', async () => {
