@@ -1,15 +1,25 @@
 // Load benchmark of GET /api/v1/products/ on generated catalogs, beside a raw baseline (not part of `npm test`).
-//   npm run bench -- [--sizes 2000,20000,100000] [--seconds 10] [--warmup 2] [--explain] [--keep]
+//   npm run bench -- [--sizes 2000,20000,100000] [--seconds 10] [--warmup 2] [--explain] [--keep] [--database NAME]
 // Needs a PostgreSQL server (DATABASE_SERVER_URL, default postgres://postgres@127.0.0.1:5432/postgres).
-// It creates (and drops) the database `instica_bench`, starts the built service and bench/raw-products-server.mjs
-// (plain Fastify + pg, the same SQL) against it, one organization per catalog size, checks that both answer
-// byte-identical bodies to every query, then measures each query on both, alternately, with autocannon.
-import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import { request } from 'node:http';
-import { createServer } from 'node:net';
+// It creates (and drops) the database `instica_bench` (or --database), starts the built service and
+// bench/raw-products-server.mjs (plain Fastify + pg, the same SQL) against it, one organization per catalog size, checks
+// that both answer byte-identical bodies to every query, then measures each query on both, alternately, with autocannon.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import {
+  databaseUrlOf,
+  dropDatabase,
+  explainStatement,
+  markdownTable,
+  measureAll,
+  ratioText,
+  recreateDatabase,
+  register,
+  start,
+  startService,
+  stop,
+  verify,
+} from './lib.mjs';
 import { countStatement, pageStatement } from './raw-products-server.mjs';
 
 const { values } = parseArgs({
@@ -19,20 +29,14 @@ const { values } = parseArgs({
     explain: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     warmup: { type: 'string', default: '2' },
+    database: { type: 'string', default: 'instica_bench' },
   },
 });
 const SIZES = values.sizes.split(',').map(Number);
 const SECONDS = Number(values.seconds);
 const WARMUP_SECONDS = Number(values.warmup);
-const SERVER = process.env.DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const DATABASE = 'instica_bench';
-const databaseUrl = (() => {
-  const url = new URL(SERVER);
-  url.pathname = `/${DATABASE}`;
-  return url.toString();
-})();
-// Both servers see the same Host, so the absolute URLs in their bodies (next, product_image) are the same.
-const HOST = 'bench.instica.test';
+const DATABASE = values.database;
+const databaseUrl = databaseUrlOf(DATABASE);
 const QUERIES = [
   '/api/v1/products/',
   '/api/v1/products/?page_size=100',
@@ -46,52 +50,6 @@ const QUERIES = [
   '/api/v1/products/?ordering=-artist__name',
   '/api/v1/products/?ordering=most_inventory&status=listed',
 ];
-
-async function admin(sql) {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function start(name, script, env, readyPath) {
-  const port = await freePort();
-  const environment = { ...process.env, ...env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1' };
-  delete environment.REDIS_URL; // in-process jobs and throttle counters, as the issue measures
-  const child = spawn(process.execPath, [script], {
-    env: environment,
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  for (let attempt = 0; attempt < 600; attempt += 1) {
-    if (child.exitCode !== null) break;
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}${readyPath}`)).status < 500) return { name, port, child };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  child.kill();
-  throw new Error(`${name} did not start.`);
-}
-
-async function stop(server) {
-  if (!server || server.child.exitCode !== null) return;
-  server.child.kill('SIGTERM');
-  await new Promise((resolve) => server.child.once('exit', resolve));
-}
 
 /**
  * A record shop's catalog for one organization, with SQL (the triggers keep the summary columns and the product
@@ -155,102 +113,51 @@ async function seed(client, organizationId, size) {
   );
 }
 
-function get(port, path, token) {
-  return new Promise((resolve, reject) => {
-    const call = request({ host: '127.0.0.1', port, path, headers: { host: HOST, authorization: `Bearer ${token}` } }, (response) => {
-      const chunks = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    call.on('error', reject).end();
-  });
-}
-
-/** Fails loudly, showing where the two bodies part, unless both servers answer 200 with the same bytes. */
-async function verify(service, raw, path, token) {
-  const [a, b] = [await get(service.port, path, token), await get(raw.port, path, token)];
-  if (a.status === 200 && b.status === 200 && a.body === b.body) return JSON.parse(a.body);
-  let at = 0;
-  while (at < a.body.length && a.body[at] === b.body[at]) at += 1;
-  throw new Error(
-    `${path}: the raw server's answer differs from the service's (status ${a.status} vs ${b.status}, ` +
-      `${a.body.length} vs ${b.body.length} bytes), from byte ${at}:\n` +
-      `  service: …${a.body.slice(Math.max(0, at - 120), at + 200)}\n` +
-      `  raw:     …${b.body.slice(Math.max(0, at - 120), at + 200)}`,
-  );
-}
-
-async function measure(server, path, token, seconds) {
-  const result = await autocannon({
-    url: `http://127.0.0.1:${server.port}${path}`,
-    connections: 10,
-    duration: seconds,
-    headers: { host: HOST, authorization: `Bearer ${token}` },
-  });
-  const errors = result.non2xx + result.errors + result.timeouts;
-  if (errors) throw new Error(`${server.name} ${path}: ${errors} failed requests`);
-  return result.requests.average;
-}
-
 async function explain(client, organizationId, path) {
   const query = Object.fromEntries(new URL(path, 'http://x').searchParams);
   const pageSize = Math.min(Number(query.page_size ?? 15), 100);
-  const seqScans = [];
+  const findings = [];
   for (const [label, statement] of [
     ['count', countStatement(organizationId, query)],
     ['page', pageStatement(organizationId, query, 0, pageSize)],
   ]) {
-    const { rows } = await client.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, values: statement.values });
-    const plan = rows.map((row) => row['QUERY PLAN']);
-    console.log(`\n-- ${path} (${label})\n${plan.join('\n')}`);
-    for (const line of plan) if (/Seq Scan/.test(line)) seqScans.push(`${label}: ${line.trim()}`);
+    const plan = await explainStatement(client, `${path} (${label})`, statement);
+    for (const finding of plan.findings) if (finding.startsWith('Seq Scan')) findings.push(`${label}: ${finding}`);
   }
-  return seqScans;
+  return findings;
 }
 
 function table(rows) {
-  const header = ['size', 'query', 'service req/s', 'raw req/s', 'ratio'];
-  const cells = rows.map((row) => [
-    row.size.toLocaleString('en-US'),
-    row.path.replace('/api/v1/products/', '') || '(default)',
-    row.service.toFixed(0),
-    row.raw.toFixed(0),
-    `${(row.service / row.raw).toFixed(2)}${row.service / row.raw < 0.8 ? ' *' : ''}`,
-  ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((cell) => cell[column].length)));
-  const line = (cell) =>
-    `| ${cell.map((text, column) => (column === 1 ? text.padEnd(widths[column]) : text.padStart(widths[column]))).join(' | ')} |`;
-  return [
-    line(header),
-    `|${widths.map((width, column) => (column === 1 ? `:${'-'.repeat(width + 1)}` : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
-    ...cells.map(line),
-  ].join('\n');
+  return markdownTable(
+    [
+      ['size', (row) => row.size.toLocaleString('en-US')],
+      ['query', (row) => row.path.replace('/api/v1/products/', '') || '(default)', 'left'],
+      ['service req/s', (row) => row.service.toFixed(0)],
+      ['raw req/s', (row) => row.raw.toFixed(0)],
+      ['ratio', ratioText],
+    ],
+    rows,
+  );
 }
 
 async function main() {
-  await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${DATABASE}`);
+  await recreateDatabase(DATABASE);
   let service;
   let raw;
   const client = new pg.Client({ connectionString: databaseUrl, options: '-c jit=off' });
   try {
-    service = await start('service', 'dist/src/main.js', { LOG_LEVEL: 'warn', THROTTLE_PER_MINUTE: '1000000' }, '/api/health/');
+    service = await startService(databaseUrl);
     await client.connect();
     const catalogs = [];
     for (const size of SIZES) {
-      const registration = await fetch(`http://127.0.0.1:${service.port}/api/auth/register/email/`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: `bench-${size}@example.com`, password: 'benchmark password' }),
-      }).then((response) => response.json());
-      const { rows } = await client.query(`SELECT organization_id FROM users WHERE email = $1`, [`bench-${size}@example.com`]);
+      const account = await register(service, client, `bench-${size}@example.com`);
       const started = Date.now();
-      await seed(client, rows[0].organization_id, size);
+      await seed(client, account.organizationId, size);
       console.log(`seeded ${size} products in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-      catalogs.push({ size, token: registration.token, organizationId: rows[0].organization_id });
+      catalogs.push({ size, ...account });
     }
     await client.query('VACUUM ANALYZE');
-    raw = await start('raw', 'bench/raw-products-server.mjs', {}, '/api/v1/products/');
+    raw = await start('raw', 'bench/raw-products-server.mjs', { databaseUrl, readyPath: '/api/v1/products/' });
 
     for (const { size, token } of catalogs) {
       for (const path of QUERIES) {
@@ -269,30 +176,19 @@ async function main() {
       );
     }
 
-    // V8 needs some ten thousand requests to optimise the service's longer code path (its CPU per request falls by a
-    // third over them); one second per query measured it still cold. Both servers get the same warm-up.
-    for (const server of [service, raw]) {
-      for (const path of QUERIES) await measure(server, path, catalogs[0].token, WARMUP_SECONDS);
-    }
-
     console.log(`\n${SECONDS} s per query and server, 10 connections, the two servers alternately`);
-    const results = [];
-    let turn = 0;
-    for (const { size, token } of catalogs) {
-      for (const path of QUERIES) {
-        // Each pair starts with the other server than the last one, so a slow spell of the machine hits both alike.
-        const order = turn++ % 2 === 0 ? [service, raw] : [raw, service];
-        const rps = {};
-        for (const server of order) {
-          await measure(server, path, token, 1);
-          rps[server.name] = await measure(server, path, token, SECONDS);
-        }
-        results.push({ size, path, service: rps.service, raw: rps.raw });
+    const results = await measureAll({
+      service,
+      raw,
+      catalogs,
+      queries: QUERIES,
+      seconds: SECONDS,
+      warmupSeconds: WARMUP_SECONDS,
+      onRow: (row) =>
         console.log(
-          `${String(size).padStart(6)} ${path.padEnd(70)} ${rps.service.toFixed(0).padStart(5)} ${rps.raw.toFixed(0).padStart(5)}`,
-        );
-      }
-    }
+          `${String(row.size).padStart(6)} ${row.path.padEnd(70)} ${row.service.toFixed(0).padStart(5)} ${row.raw.toFixed(0).padStart(5)}`,
+        ),
+    });
     console.log(`\n${table(results)}`);
     const defaults = results.filter((row) => row.path === QUERIES[0]);
     if (defaults.length > 1) {
@@ -307,7 +203,7 @@ async function main() {
     await client.end().catch(() => {});
     await stop(raw);
     await stop(service);
-    if (!values.keep) await admin(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+    if (!values.keep) await dropDatabase(DATABASE);
   }
 }
 

@@ -1,19 +1,24 @@
 // The baseline of bench/products-list.mjs: GET /api/v1/products/ with plain Fastify and pg, sending the service's
-// SQL statements (texts copied from src/modules/{auth,products,inventory}) and answering byte-identical JSON.
+// SQL statements (texts copied from src/modules/{products,inventory}; the token look-up, paging and the item rules are
+// in raw-lib.mjs) and answering byte-identical JSON.
 // Only what the bench asks for: bearer tokens, the list filters, orderings and pagination; no validation errors.
 //   DATABASE_URL=postgres://... PORT=3001 node bench/raw-products-server.mjs
 // The bench imports countStatement and pageStatement for its EXPLAIN of the same SQL.
-import Fastify from 'fastify';
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
-
-let pool;
-
-// src/modules/auth/auth.repository.ts
-const TOKEN_SQL = `SELECT t.id AS token_id, u.id AS user_id, u.uid AS user_uid, u.organization_id
-         FROM auth_tokens t JOIN users u ON u.id = t.user_id
-        WHERE t.token_hash = $1`;
+import {
+  conditionDisplay,
+  containsPattern,
+  firstTrimmed,
+  gradeTier,
+  HttpError,
+  itemTitle,
+  mediaPath,
+  queryBoolean,
+  queryList,
+  resolvedSku,
+  serveList,
+  statusDisplay,
+} from './raw-lib.mjs';
 
 // src/modules/products/product-list.query.ts
 const ROW_COLUMNS = `p.id, p.uid, p.title, p.type, p.catalog_number, p.sku, p.upc, p.formats, p.year, p.marketplace_description,
@@ -56,38 +61,10 @@ const PRESENCES_SQL = `SELECT id, product_id, platform_id, external_listing_id, 
   listing_price_usd, is_selling_enabled, image_url, price_last_updated, last_checked_at, created_at, updated_at FROM marketplace_presences WHERE organization_id = $1 AND product_id = ANY($2) ORDER BY created_at, id`;
 
 const TYPE_DISPLAY = { physical: 'Physical', digital: 'Digital', 'digital-report': 'Digital Report', nft: 'NFT' };
-const STATUS_DISPLAY = {
-  draft: 'Draft',
-  purchased: 'Purchased',
-  received: 'Received',
-  'ready-to-sell': 'Ready to Sell',
-  listed: 'Listed',
-  sold: 'Sold',
-  cancelled: 'Cancelled',
-};
-const CONDITIONS = {
-  mint: { label: 'M', tier: 'excellent' },
-  nm: { label: 'NM', tier: 'excellent' },
-  vg_plus: { label: 'VG+', tier: 'good' },
-  vg: { label: 'VG', tier: 'good' },
-  good_plus: { label: 'G+', tier: 'fair' },
-  good: { label: 'G', tier: 'fair' },
-  fair: { label: 'F', tier: 'poor' },
-  poor: { label: 'P', tier: 'poor' },
-};
-const GRADE_TIERS = { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor' };
-const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 15;
 
-class HttpError extends Error {
-  constructor(status, detail) {
-    super(detail);
-    this.status = status;
-  }
-}
-
 /** The platforms, read once like PlatformsService.catalog(). */
-async function platformCatalog() {
+async function platformCatalog(pool) {
   const { rows } = await pool.query('SELECT * FROM platforms ORDER BY position ASC, id ASC');
   const ref = (p) => ({ uid: p.uid, name: p.name, slug: p.slug });
   const summary = (p) => ({
@@ -103,26 +80,6 @@ async function platformCatalog() {
     refs: new Map(rows.map((p) => [String(p.id), ref(p)])),
     available: { physical: sells('physical').map(summary), digital: sells('digital').map(summary) },
   };
-}
-
-function containsPattern(text) {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
-
-function queryBoolean(value) {
-  if (value === undefined) return undefined;
-  const text = String(value).toLowerCase();
-  if (text === 'true' || text === '1') return true;
-  if (text === 'false' || text === '0') return false;
-  throw new HttpError(400, 'Must be a valid boolean.');
-}
-
-function queryList(value) {
-  if (value === undefined) return undefined;
-  return (Array.isArray(value) ? value : [value])
-    .flatMap((part) => String(part).split(','))
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
 }
 
 function conditionsOf(organizationId, query) {
@@ -170,40 +127,16 @@ export function pageStatement(organizationId, query, offset, limit) {
   };
 }
 
-async function count(organizationId, query) {
-  const { rows } = await pool.query(countStatement(organizationId, query));
-  return Number(rows[0]?.count ?? 0);
-}
-
-async function pageRows(organizationId, query, offset, limit) {
-  return (await pool.query(pageStatement(organizationId, query, offset, limit))).rows;
-}
-
-function trimmedOrNull(candidates) {
-  for (const [source, value] of candidates) if (value?.trim()) return { value: value.trim(), source };
-  return { value: null, source: null };
-}
-
-function conditionDisplay(condition) {
-  if (condition === null) return null;
-  return CONDITIONS[condition]?.label ?? condition;
-}
-
 function mapItem(item, product) {
-  const sku = trimmedOrNull([
-    ['manual', item.manual_sku],
-    ['product', product.sku],
-    ['catalog_number', product.catalog_number],
-  ]);
-  const tier = item.condition_item === null ? undefined : CONDITIONS[item.condition_item]?.tier;
-  const grade = conditionDisplay(item.condition_item);
+  const sku = resolvedSku(item.manual_sku, product.sku, product.catalog_number);
+  const tier = gradeTier(item.condition_item);
   return {
     uid: item.uid,
-    title: item.name?.trim() ? item.name.trim() : grade ? `${product.title} - ${grade}` : product.title,
+    title: itemTitle(item.name, product.title, item.condition_item),
     status: item.status,
-    status_display: STATUS_DISPLAY[item.status] ?? item.status,
+    status_display: statusDisplay(item.status),
     condition_item: item.condition_item,
-    condition_item_display: grade,
+    condition_item_display: conditionDisplay(item.condition_item),
     condition_container: item.condition_container,
     condition_container_display: conditionDisplay(item.condition_container),
     condition_comments: item.condition_comments,
@@ -212,8 +145,8 @@ function mapItem(item, product) {
     price_expected_usd: item.price_expected_usd,
     resolved_sku: sku.value,
     resolved_sku_source: sku.source,
-    grade_tier_code: tier ?? null,
-    grade_tier_label: tier ? GRADE_TIERS[tier] : null,
+    grade_tier_code: tier?.code ?? null,
+    grade_tier_label: tier?.label ?? null,
     created: item.created.toISOString(),
     updated: item.updated.toISOString(),
   };
@@ -237,12 +170,8 @@ function mapPresence(presence, catalog) {
   };
 }
 
-function mediaPath(key) {
-  return `/media/${key.split('/').map(encodeURIComponent).join('/')}`;
-}
-
 function mapProduct(row, items, rawPresences, firstPhotoKey, catalog, origin) {
-  const identifier = trimmedOrNull([
+  const identifier = firstTrimmed([
     ['upc', row.upc],
     ['catalog_number', row.catalog_number],
     ['sku', row.sku],
@@ -304,7 +233,7 @@ function mapProduct(row, items, rawPresences, firstPhotoKey, catalog, origin) {
   };
 }
 
-async function present(organizationId, rows, catalog, origin) {
+async function present(pool, organizationId, rows, catalog, origin) {
   if (rows.length === 0) return [];
   const ids = rows.map((row) => String(row.id));
   const [items, photos, presences] = await Promise.all([
@@ -322,57 +251,19 @@ async function present(organizationId, rows, catalog, origin) {
   return [...byId.values()].map((entry) => mapProduct(entry.row, entry.items, entry.presences, entry.photo, catalog, origin));
 }
 
-async function organizationOf(authorization) {
-  const [scheme, token] = (authorization ?? '').split(' ');
-  if (!/^bearer$/i.test(scheme ?? '') || !token) throw new HttpError(401, 'Authentication credentials were not provided.');
-  const { rows } = await pool.query(TOKEN_SQL, [createHash('sha256').update(token, 'utf8').digest('hex')]);
-  if (rows.length === 0) throw new HttpError(401, 'Invalid token.');
-  return rows[0].organization_id;
-}
-
-function pageRequest(query) {
-  const raw = query.page_size;
-  const size = Number(raw);
-  const pageSize = raw === undefined || !Number.isInteger(size) || size < 1 ? DEFAULT_PAGE_SIZE : Math.min(size, MAX_PAGE_SIZE);
-  const page = query.page === undefined || query.page === '' ? 1 : Number(query.page);
-  if (!Number.isInteger(page) || page < 1) throw new HttpError(404, 'Invalid page.');
-  return { page, pageSize, offset: (page - 1) * pageSize };
-}
-
 async function serve() {
-  pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10, options: '-c jit=off' });
-  const catalog = await platformCatalog();
-  const app = Fastify({ routerOptions: { ignoreTrailingSlash: true } });
-  app.get('/api/v1/products/', async (request, reply) => {
-    try {
-      const organizationId = await organizationOf(request.headers.authorization);
-      const { query } = request;
-      const page = pageRequest(query);
-      const origin = `${request.protocol}://${request.host}`;
-      const [total, results] = await Promise.all([
-        count(organizationId, query),
-        pageRows(organizationId, query, page.offset, page.pageSize).then((rows) => present(organizationId, rows, catalog, origin)),
-      ]);
-      if (page.page > 1 && page.offset >= total) throw new HttpError(404, 'Invalid page.');
-      const link = (number) => {
-        const url = new URL(request.url, origin);
-        url.searchParams.set('page', String(number));
-        url.searchParams.sort();
-        return url.toString();
-      };
-      const lastPage = Math.max(1, Math.ceil(total / page.pageSize));
+  await serveList({
+    path: '/api/v1/products/',
+    defaultPageSize: DEFAULT_PAGE_SIZE,
+    setup: async (pool) => {
+      const catalog = await platformCatalog(pool);
       return {
-        count: total,
-        next: page.page < lastPage ? link(page.page + 1) : null,
-        previous: page.page > 1 ? link(Math.min(page.page - 1, lastPage)) : null,
-        results,
+        count: async (organizationId, query) => Number((await pool.query(countStatement(organizationId, query))).rows[0]?.count ?? 0),
+        rows: async (organizationId, query, offset, limit, origin) =>
+          present(pool, organizationId, (await pool.query(pageStatement(organizationId, query, offset, limit))).rows, catalog, origin),
       };
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      return reply.status(error.status).send({ detail: error.message });
-    }
+    },
   });
-  await app.listen({ port: Number(process.env.PORT ?? 3001), host: process.env.HOST ?? '127.0.0.1' });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await serve();
