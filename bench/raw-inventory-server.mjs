@@ -87,8 +87,17 @@ function conditionsOf(organizationId, filters) {
   return { sql: clauses.join(' AND '), parameters };
 }
 
+// src/modules/inventory/inventory-list.query.ts (count): the kept per-status counts unless there is a search.
 export function countStatement(organizationId, query) {
-  const where = conditionsOf(organizationId, filtersOf(query));
+  const filters = filtersOf(query);
+  if (!filters.search) {
+    const byStatus = filters.statuses?.length ? ' AND status = ANY($2)' : '';
+    return {
+      text: `SELECT COALESCE(sum(item_count), 0) AS count FROM organization_inventory_counts WHERE organization_id = $1${byStatus}`,
+      values: filters.statuses?.length ? [organizationId, filters.statuses] : [organizationId],
+    };
+  }
+  const where = conditionsOf(organizationId, filters);
   return { text: `SELECT count(*) AS count FROM inventory_items i WHERE ${where.sql}`, values: where.parameters };
 }
 

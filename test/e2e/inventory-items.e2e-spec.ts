@@ -418,6 +418,36 @@ describe('Inventory items (e2e)', () => {
       .expect(404);
   });
 
+  it('keeps the per-status counts of the list equal to a recount through creates, status changes and deletes', async () => {
+    const product = await t.api.post('/api/v1/products/').set(seller.auth).send({ title: 'Counted', type: 'physical' }).expect(201);
+    const made = [];
+    for (const status of ['draft', 'draft', 'received']) {
+      made.push((await create(seller, { product_uid: product.body.uid, status }).expect(201)).body.uid);
+    }
+    await t.api.patch(item(made[0])).set(seller.auth).send({ status: 'ready-to-sell' }).expect(200);
+    await t.api.delete(item(made[1])).set(seller.auth).expect(204);
+    const count = async (query: string) => (await t.api.get(`/api/v1/inventory/${query}`).set(seller.auth).expect(200)).body.count;
+    const results = async (query: string) =>
+      (
+        await t.api
+          .get(`/api/v1/inventory/${query}${query ? '&' : '?'}page_size=100`)
+          .set(seller.auth)
+          .expect(200)
+      ).body.results.length;
+    for (const query of ['', '?status=draft', '?status=ready-to-sell,received', '?status=listed']) {
+      expect([query, await count(query)]).toEqual([query, await results(query)]);
+    }
+    await t.api.delete(`/api/v1/products/${product.body.uid}/`).set(seller.auth).expect(204);
+    const drift = await t.sql(
+      `SELECT organization_id, status, kept, live FROM (
+         SELECT organization_id, status, item_count AS kept FROM organization_inventory_counts WHERE item_count <> 0) AS k
+       FULL JOIN (SELECT organization_id, status, count(*)::integer AS live FROM inventory_items WHERE deleted_at IS NULL GROUP BY 1, 2) AS l
+       USING (organization_id, status)
+       WHERE kept IS DISTINCT FROM live`,
+    );
+    expect(drift.rows).toEqual([]);
+  });
+
   it('rolls the change back with its audit entry when the audit cannot be written', async () => {
     const created = await create(seller, { product_uid: productUid, notes: 'before' }).expect(201);
     await t.sql(`ALTER TABLE inventory_audit_logs ADD CONSTRAINT refuse_updates CHECK (action <> 'update') NOT VALID`);

@@ -132,7 +132,16 @@ function conditionsOf(organizationId: string, filters: InventoryFilters): { sql:
 export class InventoryListQuery {
   constructor(private readonly db: TransactionalConnection) {}
 
+  /** Without a search, the counts kept per status (inventory-counts migration) are summed; a search counts its matches. */
   async count(organizationId: string, filters: InventoryFilters): Promise<number> {
+    if (!filters.search) {
+      const statusFilter = filters.statuses?.length ? ' AND status = ANY($2)' : '';
+      const [kept] = await this.db.select<{ count: string }>(
+        `SELECT COALESCE(sum(item_count), 0) AS count FROM organization_inventory_counts WHERE organization_id = $1${statusFilter}`,
+        filters.statuses?.length ? [organizationId, filters.statuses] : [organizationId],
+      );
+      return Number(kept?.count ?? 0);
+    }
     const where = conditionsOf(organizationId, filters);
     const [row] = await this.db.select<{ count: string }>(
       `SELECT count(*) AS count FROM inventory_items i WHERE ${where.sql}`,

@@ -5,6 +5,7 @@ import { PlatformsModule } from '../platforms/index.js';
 import { ProductsModule } from '../products/index.js';
 import { InventoryAsset } from './entities/inventory-asset.entity.js';
 import { InventoryAuditLog } from './entities/inventory-audit-log.entity.js';
+import { InventoryCount } from './entities/inventory-count.entity.js';
 import { InventoryItemType } from './entities/inventory-item-type.entity.js';
 import { InventoryItem } from './entities/inventory-item.entity.js';
 import { InventoryAuditRepository } from './inventory-audit.repository.js';
@@ -26,7 +27,7 @@ import { ItemTypesService } from './item-types.service.js';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([InventoryItem, InventoryAsset, InventoryAuditLog, InventoryItemType]),
+    TypeOrmModule.forFeature([InventoryItem, InventoryAsset, InventoryAuditLog, InventoryItemType, InventoryCount]),
     forwardRef(() => ProductsModule),
     PlatformsModule,
     ListingsModule,
