@@ -7,6 +7,7 @@ import { InventoryItemTypes1764670000000 } from './1764670000000-inventory-item-
 import { InventoryItemsApi1764680000000 } from './1764680000000-inventory-items-api.js';
 import { InventoryItemListings1764690000000 } from './1764690000000-inventory-item-listings.js';
 import { InventoryItemTypeLink1764700000000 } from './1764700000000-inventory-item-type-link.js';
+import { InventoryAssetIdentifying1764710000000 } from './1764710000000-inventory-asset-identifying.js';
 import { InventoryCounts1764720000000 } from './1764720000000-inventory-counts.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   InventoryItemsApi1764680000000,
   InventoryItemListings1764690000000,
   InventoryItemTypeLink1764700000000,
+  InventoryAssetIdentifying1764710000000,
   InventoryCounts1764720000000,
 ];

@@ -71,6 +71,14 @@ describe('ImageIngest', () => {
     expect(existsSync(join(dataDir, 'media'))).toBe(false);
   });
 
+  it('names the form field it is told in its errors', async () => {
+    const text = Buffer.from('not a picture');
+    await expect(ingest.ingest(text, 'inventory/inv_abc', 'files')).rejects.toMatchObject({ response: { files: [ImageMsg.invalidType] } });
+    const corrupt = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(200, 0x41)]);
+    await expect(ingest.ingest(corrupt, 'inventory/inv_abc', 'file')).rejects.toMatchObject({ response: { file: [ImageMsg.corrupt] } });
+    expect(existsSync(join(dataDir, 'media'))).toBe(false);
+  });
+
   it('refuses images of other types (TIFF, SVG, AVIF) and non-images (PDF)', async () => {
     const tiff = await picture(10, 10).tiff().toBuffer();
     const avif = await picture(10, 10).avif().toBuffer();

@@ -58,11 +58,12 @@ export class ImageIngest {
 
   /**
    * `keyPrefix` is a server-made path such as `products` or `products/prod_abc`, never user input.
-   * Throws ValidationFailed on `image` when the bytes are not an accepted, decodable image.
+   * Throws ValidationFailed on `field` (the form field the image came in, `image` unless told) when the bytes are
+   * not an accepted, decodable image; nothing is stored then.
    */
-  async ingest(data: Buffer, keyPrefix: string): Promise<IngestedImage> {
-    const accepted = await detect(data);
-    const thumbnail = await this.thumbnail(data, accepted);
+  async ingest(data: Buffer, keyPrefix: string, field = 'image'): Promise<IngestedImage> {
+    const accepted = await detect(data, field);
+    const thumbnail = await this.thumbnail(data, accepted, field);
     const base = `${keyPrefix}/${randomKeyPart()}`;
     const imageKey = `${base}/image.${accepted.ext}`;
     await this.storage.put(imageKey, data, accepted.contentType);
@@ -80,11 +81,11 @@ export class ImageIngest {
   }
 
   /** The WebP thumbnail, or null when an optional one cannot be made. */
-  private async thumbnail(data: Buffer, accepted: Accepted): Promise<Buffer | null> {
+  private async thumbnail(data: Buffer, accepted: Accepted, field: string): Promise<Buffer | null> {
     try {
       return await makeThumbnail(data);
     } catch (error) {
-      if (!accepted.thumbnailOptional) throw new ValidationFailed({ image: [ImageMsg.corrupt] });
+      if (!accepted.thumbnailOptional) throw new ValidationFailed({ [field]: [ImageMsg.corrupt] });
       const reason = String((error as Error).message)
         .trim()
         .split('\n')
@@ -95,10 +96,10 @@ export class ImageIngest {
   }
 }
 
-async function detect(data: Buffer): Promise<Accepted> {
+async function detect(data: Buffer, field: string): Promise<Accepted> {
   const detected = data.length > 0 ? await fileTypeFromBuffer(data) : undefined;
   const accepted = detected ? ACCEPTED[detected.mime] : undefined;
-  if (!accepted) throw new ValidationFailed({ image: [ImageMsg.invalidType] });
+  if (!accepted) throw new ValidationFailed({ [field]: [ImageMsg.invalidType] });
   return accepted;
 }
 

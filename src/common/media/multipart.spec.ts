@@ -4,9 +4,10 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyRequest } from 'fastify';
 import { ApiExceptionFilter } from '../errors/api-exception.filter.js';
 import { Msg } from '../errors/messages.js';
-import { describeSize, readUploadedFile, UploadMsg } from './multipart.js';
+import { describeSize, MAX_FORM_FIELDS, readUploadedFile, readUploadedFiles, UploadMsg } from './multipart.js';
 
 const MAX_BYTES = 4096;
+const MAX_FILES = 3;
 
 @Controller('upload')
 class UploadController {
@@ -15,6 +16,22 @@ class UploadController {
   async upload(@Req() request: FastifyRequest) {
     const file = await readUploadedFile(request, 'image', MAX_BYTES);
     return { size: file.data.length, text: file.data.toString('latin1'), file_name: file.fileName, declared_type: file.declaredType };
+  }
+
+  @Post('many')
+  @HttpCode(200)
+  async uploadMany(@Req() request: FastifyRequest) {
+    const form = await readUploadedFiles(request, ['file', 'files'], MAX_BYTES, MAX_FILES);
+    return {
+      files: form.files.map((file) => ({
+        field: file.field,
+        size: file.data.length,
+        text: file.data.toString('latin1'),
+        file_name: file.fileName,
+        problem: file.problem,
+      })),
+      fields: form.fields,
+    };
   }
 }
 
@@ -49,8 +66,8 @@ describe('readUploadedFile (over HTTP, as createApp registers multipart)', () =>
     await app.close();
   });
 
-  async function post(body: string | FormData, headers: Record<string, string> = {}) {
-    const response = await fetch(url, { method: 'POST', body, headers });
+  async function post(body: string | FormData, headers: Record<string, string> = {}, path = '') {
+    const response = await fetch(`${url}${path}`, { method: 'POST', body, headers });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   }
 
@@ -120,6 +137,95 @@ describe('readUploadedFile (over HTTP, as createApp registers multipart)', () =>
     const noBoundary = await post('x', { 'content-type': 'multipart/form-data' });
     expect(noBoundary.status).toBe(400);
     expect(noBoundary.body.detail).toMatch(/^Multipart form parse error - /);
+  });
+});
+
+describe('readUploadedFiles (over HTTP, as createApp registers multipart)', () => {
+  let app: NestFastifyApplication;
+  let url: string;
+  beforeAll(async () => {
+    app = await NestFactory.create<NestFastifyApplication>(
+      UploadTestModule,
+      new FastifyAdapter({ multipart: { limits: { files: 1, fileSize: 1024 * 1024 } } }),
+      { logger: false },
+    );
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    url = `${await app.getUrl()}/upload/many`;
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  async function post(body: string | FormData, headers: Record<string, string> = {}) {
+    const response = await fetch(url, { method: 'POST', body, headers });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  it('reads the files of the fields in the order sent, and the text fields', async () => {
+    // A file of another field is dropped, but counts as one of the MAX_FILES file parts.
+    const response = await post(
+      form(
+        ['files', blob('one'), 'a.jpg'],
+        ['type', 'photo'],
+        ['other', blob('dropped'), 'c.jpg'],
+        ['file', blob('three'), 'd.jpg'],
+        ['type', 'label'],
+        ['description', ''],
+      ),
+    );
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        files: [
+          { field: 'files', size: 3, text: 'one', file_name: 'a.jpg', problem: null },
+          { field: 'file', size: 5, text: 'three', file_name: 'd.jpg', problem: null },
+        ],
+        fields: { type: 'label', description: '' },
+      },
+    });
+  });
+
+  it('returns a file too large or empty with its problem, and keeps reading the others', async () => {
+    const response = await post(
+      form(['files', blob(MAX_BYTES + 1), 'big.jpg'], ['files', blob(0), 'empty.jpg'], ['files', blob(MAX_BYTES), 'max.jpg']),
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.files).toEqual([
+      { field: 'files', size: 0, text: '', file_name: 'big.jpg', problem: 'The file is larger than 4 KB.' },
+      { field: 'files', size: 0, text: '', file_name: 'empty.jpg', problem: UploadMsg.empty },
+      { field: 'files', size: MAX_BYTES, text: 'a'.repeat(MAX_BYTES), file_name: 'max.jpg', problem: null },
+    ]);
+  });
+
+  it('skips an empty file input, and returns no files when none was sent', async () => {
+    const emptyInput =
+      '--b\r\nContent-Disposition: form-data; name="files"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n' +
+      '--b\r\nContent-Disposition: form-data; name="type"\r\n\r\nphoto\r\n--b--\r\n';
+    expect(await post(emptyInput, { 'content-type': 'multipart/form-data; boundary=b' })).toEqual({
+      status: 200,
+      body: { files: [], fields: { type: 'photo' } },
+    });
+  });
+
+  it('refuses more file parts than the limit, text in a file field, and too many text fields', async () => {
+    const tooMany = form(...Array.from({ length: MAX_FILES + 1 }, (_, i) => ['files', blob(3), `${i}.jpg`] as [string, Blob, string]));
+    expect(await post(tooMany)).toEqual({ status: 400, body: { non_field_errors: [UploadMsg.tooManyFiles(MAX_FILES)] } });
+    const atLimit = form(...Array.from({ length: MAX_FILES }, (_, i) => ['files', blob(3), `${i}.jpg`] as [string, Blob, string]));
+    expect((await post(atLimit)).status).toBe(200);
+    expect(await post(form(['files', 'just text']))).toEqual({ status: 400, body: { files: [UploadMsg.notAFile] } });
+    const fields = form(...Array.from({ length: MAX_FORM_FIELDS + 1 }, (_, i) => [`f${i}`, 'x'] as [string, string]));
+    expect(await post(fields)).toEqual({ status: 400, body: { non_field_errors: [UploadMsg.tooManyParts] } });
+  });
+
+  it('refuses a request that is not multipart, and a null character as readUploadedFile does', async () => {
+    expect(await post(JSON.stringify({ file: 'x' }), { 'content-type': 'application/json' })).toEqual({
+      status: 400,
+      body: { non_field_errors: [UploadMsg.notMultipart] },
+    });
+    expect(await post(form(['type', 'a\u0000b'], ['files', blob(3), 'a.jpg']))).toEqual({
+      status: 400,
+      body: { type: [Msg.nullCharacter] },
+    });
   });
 });
 

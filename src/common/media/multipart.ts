@@ -1,4 +1,4 @@
-import type { Multipart, MultipartFile } from '@fastify/multipart';
+import type { FastifyMultipartBaseOptions, Multipart, MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { DetailError, ValidationFailed } from '../errors/error-response.js';
@@ -20,6 +20,7 @@ export const UploadMsg = {
   empty: 'The submitted file is empty.',
   notAFile: 'The submitted data was not a file. Check the encoding type on the form.',
   oneFile: 'Submit one file per request.',
+  tooManyFiles: (maxFiles: number) => `Submit at most ${maxFiles} files per request.`,
   tooManyParts: 'The form has too many fields.',
   tooLarge: (maxBytes: number) => `The file is larger than ${describeSize(maxBytes)}.`,
 };
@@ -31,6 +32,24 @@ export function describeSize(bytes: number): string {
   if (bytes >= 1024) return `${round(bytes / 1024)} KB`;
   return `${bytes} bytes`;
 }
+
+/** A file of a multi-file form: where it came from and, when it cannot be used, why. */
+export interface FormFile extends UploadedFile {
+  /** The form field it was sent in. */
+  field: string;
+  /** Why the file cannot be used (too large: its bytes were not kept; empty), or null. */
+  problem: string | null;
+}
+
+/** What a multi-file form held: its files in the order sent, and its text fields. */
+export interface UploadedForm {
+  files: FormFile[];
+  /** Text fields by name; a field sent more than once has its last value. */
+  fields: Record<string, string>;
+}
+
+/** Most text fields a multi-file form may have (a bound on what the parser keeps). */
+export const MAX_FORM_FIELDS = 50;
 
 interface MultipartError {
   code?: unknown;
@@ -77,6 +96,63 @@ export async function readUploadedFile(request: FastifyRequest, field: string, m
   return upload;
 }
 
+/**
+ * Reads every file sent in `fields` (at most `maxFiles` file parts in all, each at most `maxBytes` long) and the
+ * text fields of a multipart/form-data request. Unlike readUploadedFile it does not refuse a file that is too
+ * large or empty: the file is returned with its `problem`, so that a caller taking several files can refuse that
+ * one alone. A browser's empty file input (no name, no bytes) is no file; files of other fields are read and
+ * dropped. Refused with a 400 for the whole request: not multipart, more than `maxFiles` file parts
+ * (`{"non_field_errors": ["Submit at most 10 files per request."]}`), more than MAX_FORM_FIELDS text fields, text
+ * sent in a file field (`{"files": ["The submitted data was not a file. ..."]}`), a null character (as
+ * readUploadedFile), a malformed body.
+ */
+export async function readUploadedFiles(
+  request: FastifyRequest,
+  fields: readonly string[],
+  maxBytes: number,
+  maxFiles: number,
+): Promise<UploadedForm> {
+  if (typeof request.isMultipart !== 'function' || !request.isMultipart()) {
+    throw new ValidationFailed({ non_field_errors: [UploadMsg.notMultipart] });
+  }
+  const files: FormFile[] = [];
+  const text: Record<string, string> = {};
+  const sentAsText = new Set<string>();
+  let nullCharacterField: string | null = null;
+  try {
+    // throwFileSizeLimit (not in the types of parts(), which passes it on): a file over the limit comes truncated, not thrown.
+    const options: FastifyMultipartBaseOptions = {
+      limits: { fileSize: maxBytes, files: maxFiles, fields: MAX_FORM_FIELDS },
+      throwFileSizeLimit: false,
+    };
+    for await (const part of request.parts(options)) {
+      nullCharacterField ??= nullCharacterFieldOf(part);
+      if (part.type === 'field') {
+        if (!fields.includes(part.fieldname)) text[part.fieldname] = String(part.value);
+        else if (part.value !== '') sentAsText.add(part.fieldname);
+        continue;
+      }
+      if (!fields.includes(part.fieldname)) {
+        await drain(part.file);
+        continue;
+      }
+      const file = await readPart(part);
+      if (part.file.truncated) {
+        files.push({ ...file, data: Buffer.alloc(0), field: part.fieldname, problem: UploadMsg.tooLarge(maxBytes) });
+      } else if (file.data.length > 0) {
+        files.push({ ...file, field: part.fieldname, problem: null });
+      } else if (file.fileName !== '') {
+        files.push({ ...file, field: part.fieldname, problem: UploadMsg.empty });
+      }
+    }
+  } catch (error) {
+    throw multipartError(error, fields[0], maxBytes, UploadMsg.tooManyFiles(maxFiles));
+  }
+  if (nullCharacterField !== null) throw new ValidationFailed({ [nullCharacterField]: [Msg.nullCharacter] });
+  if (sentAsText.size > 0) throw new ValidationFailed(Object.fromEntries([...sentAsText].map((field) => [field, [UploadMsg.notAFile]])));
+  return { files, fields: text };
+}
+
 async function readPart(part: MultipartFile): Promise<UploadedFile> {
   const data = await part.toBuffer();
   return { data, fileName: part.filename, declaredType: part.mimetype };
@@ -97,7 +173,7 @@ async function drain(stream: Readable): Promise<void> {
 }
 
 /** @fastify/multipart's and busboy's errors as the documented 400s; they all come from the client's bytes. */
-function multipartError(error: unknown, field: string, maxBytes: number): Error {
+function multipartError(error: unknown, field: string, maxBytes: number, filesLimit: string = UploadMsg.oneFile): Error {
   if (error instanceof ValidationFailed || error instanceof DetailError) return error;
   const { code, message, part } = (error ?? {}) as MultipartError;
   switch (code) {
@@ -106,7 +182,7 @@ function multipartError(error: unknown, field: string, maxBytes: number): Error 
       return new ValidationFailed({ [name]: [UploadMsg.tooLarge(maxBytes)] });
     }
     case 'FST_FILES_LIMIT':
-      return new ValidationFailed({ non_field_errors: [UploadMsg.oneFile] });
+      return new ValidationFailed({ non_field_errors: [filesLimit] });
     case 'FST_PARTS_LIMIT':
     case 'FST_FIELDS_LIMIT':
       return new ValidationFailed({ non_field_errors: [UploadMsg.tooManyParts] });

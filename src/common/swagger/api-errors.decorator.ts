@@ -1,4 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath, type SchemaObject } from '@nestjs/swagger';
 import { ErrorDetailDto, ValidationErrorDto } from './error.dto.js';
 
@@ -16,9 +16,25 @@ const VALIDATION_SCHEMA: SchemaObject = {
   example: { title: ['This field may not be blank.'], price_override_usd: ['Ensure this value is greater than 0.'] },
 };
 
-/** 400 with per-field messages, as the overview documents. */
-export const ApiValidationError = (description = 'Invalid input; nothing was changed.') =>
-  applyDecorators(ApiExtraModels(ValidationErrorDto, ErrorDetailDto), ApiResponse({ status: 400, description, schema: VALIDATION_SCHEMA }));
+/**
+ * 400 with per-field messages, as the overview documents. `alternative`: a response DTO the operation also answers
+ * its 400 with (a batch that stored nothing); `example`: an example of the operation's own errors.
+ */
+export const ApiValidationError = (
+  description = 'Invalid input; nothing was changed.',
+  options: { alternative?: Type<unknown>; example?: Record<string, unknown> } = {},
+) => {
+  const { alternative, example } = options;
+  const schema: SchemaObject = {
+    ...VALIDATION_SCHEMA,
+    ...(alternative ? { anyOf: [...VALIDATION_SCHEMA.anyOf!, { $ref: getSchemaPath(alternative) }] } : {}),
+    ...(example ? { example } : {}),
+  };
+  return applyDecorators(
+    ApiExtraModels(ValidationErrorDto, ErrorDetailDto, ...(alternative ? [alternative] : [])),
+    ApiResponse({ status: 400, description, schema }),
+  );
+};
 
 /** 404 `{"detail": "Not found."}`: by default, the resource does not exist or belongs to another organization. */
 export const ApiNotFound = (description = 'Not found, or owned by another organization.') =>

@@ -1,13 +1,18 @@
 import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MediaModule } from '../../common/media/media.module.js';
 import { ListingsModule } from '../listings/index.js';
 import { PlatformsModule } from '../platforms/index.js';
 import { ProductsModule } from '../products/index.js';
+import { SubscriptionsModule } from '../subscriptions/index.js';
 import { InventoryAsset } from './entities/inventory-asset.entity.js';
 import { InventoryAuditLog } from './entities/inventory-audit-log.entity.js';
 import { InventoryCount } from './entities/inventory-count.entity.js';
 import { InventoryItemType } from './entities/inventory-item-type.entity.js';
 import { InventoryItem } from './entities/inventory-item.entity.js';
+import { InventoryAssetsController } from './inventory-assets.controller.js';
+import { InventoryAssetsRepository } from './inventory-assets.repository.js';
+import { InventoryAssetsService } from './inventory-assets.service.js';
 import { InventoryAuditRepository } from './inventory-audit.repository.js';
 import { InventoryAuditService } from './inventory-audit.service.js';
 import { InventoryChoicesController } from './inventory-choices.controller.js';
@@ -31,8 +36,10 @@ import { ItemTypesService } from './item-types.service.js';
     forwardRef(() => ProductsModule),
     PlatformsModule,
     ListingsModule,
+    SubscriptionsModule,
+    MediaModule,
   ],
-  controllers: [InventoryChoicesController, ItemTypesController, InventoryItemsController],
+  controllers: [InventoryChoicesController, ItemTypesController, InventoryItemsController, InventoryAssetsController],
   providers: [
     InventoryRepository,
     InventoryService,
@@ -40,6 +47,8 @@ import { ItemTypesService } from './item-types.service.js';
     InventoryAuditRepository,
     InventoryAuditService,
     InventoryItemsService,
+    InventoryAssetsRepository,
+    InventoryAssetsService,
     ItemTypesRepository,
     ItemTypesService,
   ],

@@ -1,4 +1,5 @@
 import {
+  assetAuditMessage,
   auditSource,
   changedFields,
   conditionDisplay,
@@ -10,6 +11,8 @@ import {
   isDeletable,
   itemTitle,
   normalizeCondition,
+  photoLimitProblem,
+  photosThatFit,
   resolvedSku,
   statusChangeProblem,
   statusDates,
@@ -137,5 +140,27 @@ describe('inventory rules', () => {
     expect(auditSource({ kind: 'api_key' })).toBe('api');
     expect(auditSource({ kind: 'token' })).toBe('web');
     expect(auditSource(null)).toBe('system');
+  });
+
+  it("refuses photos that would take an item over its plan's limit, and says the limit", () => {
+    expect(photoLimitProblem(8, 7, 1)).toBeNull();
+    expect(photoLimitProblem(8, 0, 8)).toBeNull();
+    expect(photoLimitProblem(8, 8, 1)).toBe('This item can have at most 8 photos on your plan; it has 8.');
+    expect(photoLimitProblem(8, 7, 3)).toBe('This item can have at most 8 photos on your plan; it has 7 and this upload adds 3.');
+    expect(photoLimitProblem(1, 1, 1)).toBe('This item can have at most 1 photo on your plan; it has 1.');
+    // A plan lowered below what an item already has: nothing more fits, and what it has stays.
+    expect(photoLimitProblem(2, 5, 1)).toBe('This item can have at most 2 photos on your plan; it has 5.');
+  });
+
+  it('counts how many new photos fit under the limit', () => {
+    expect(photosThatFit(8, 5, 10)).toBe(3);
+    expect(photosThatFit(8, 5, 2)).toBe(2);
+    expect(photosThatFit(8, 8, 1)).toBe(0);
+    expect(photosThatFit(2, 5, 3)).toBe(0);
+  });
+
+  it('words asset audit messages with the type label', () => {
+    expect(assetAuditMessage('uploaded', 'photo', 'photo.jpg', true)).toBe('Photo uploaded: photo.jpg (identifying).');
+    expect(assetAuditMessage('deleted', 'front_cover', 'front.jpg')).toBe('Front cover deleted: front.jpg.');
   });
 });

@@ -78,6 +78,37 @@ export const ASSET_TYPES = {
 } as const;
 export type AssetType = keyof typeof ASSET_TYPES;
 
+/** Most files one asset upload takes (seed 000: `files`, up to 10 per request). */
+export const MAX_ASSET_FILES_PER_REQUEST = 10;
+
+/** Longest asset description, in characters. */
+export const ASSET_DESCRIPTION_MAX_LENGTH = 1000;
+
+/**
+ * The photo limit of an item whose organization has no subscription (one made before subscriptions, or an import):
+ * the trial plan's, as the foundation migration seeds it, which is also the smallest of the seeded plans.
+ */
+export const DEFAULT_PHOTOS_PER_ITEM_LIMIT = 12;
+
+/** Why adding `adding` photos to an item that has `existing` would take it over the plan's `limit`, or null when they fit. */
+export function photoLimitProblem(limit: number, existing: number, adding: number): string | null {
+  if (existing + adding <= limit) return null;
+  const photos = limit === 1 ? 'photo' : 'photos';
+  const adds = adding === 1 ? '' : ` and this upload adds ${adding}`;
+  return `This item can have at most ${limit} ${photos} on your plan; it has ${existing}${adds}.`;
+}
+
+/** How many of `wanted` new photos fit under the plan's `limit` when the item has `existing`. */
+export function photosThatFit(limit: number, existing: number, wanted: number): number {
+  return Math.max(0, Math.min(wanted, limit - existing));
+}
+
+/** The audit message of an asset upload or deletion: `Photo uploaded: front.jpg (identifying).` */
+export function assetAuditMessage(change: 'uploaded' | 'deleted', type: string, fileName: string, identifying = false): string {
+  const label = ASSET_TYPES[type as AssetType] ?? type;
+  return `${label} ${change}: ${fileName}${identifying ? ' (identifying)' : ''}.`;
+}
+
 /** Carriers a shipment can go with (orders and shipping labels use the same codes). */
 export const SHIPMENT_CARRIERS = { usps: 'USPS', ups: 'UPS', fedex: 'FedEx', dhl: 'DHL', other: 'Other' } as const;
 export type ShipmentCarrier = keyof typeof SHIPMENT_CARRIERS;

@@ -2,7 +2,12 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typ
 import { TenantOwnedEntity } from '../../../infra/database/tenant-owned.entity.js';
 import { InventoryItem } from './inventory-item.entity.js';
 
-/** A photo or file attached to an inventory item. */
+/**
+ * A photo or file attached to an inventory item.
+ * IDX_inventory_assets_one_identifying (inventory-asset-identifying migration; partial, which TypeORM cannot
+ * declare) holds an item to one identifying asset, whatever the concurrency.
+ */
+@Index('IDX_inventory_assets_one_identifying', { synchronize: false })
 @Entity('inventory_assets')
 @Index(['inventoryItemId', 'created'])
 export class InventoryAsset extends TenantOwnedEntity {
