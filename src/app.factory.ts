@@ -1,11 +1,13 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { jsonBodyParser } from './common/http/json-body.js';
+import { toFrameworkErrorResponse } from './common/errors/error-response.js';
 import { refuseUnsafeInput } from './common/http/request-input.js';
 import type { AppConfig } from './config/app-config.js';
 import { registerMediaServing } from './infra/storage/media-serving.js';
@@ -29,6 +31,14 @@ function fastifyAdapter(config: AppConfig): FastifyAdapter {
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // The router's own errors come before any hook, so the request id is set here too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const response = toFrameworkErrorResponse(error, request.method);
+      void reply
+        .code(response.status)
+        .headers({ ...response.headers, 'X-Request-Id': request.id })
+        .send(response.body);
+    },
     // @fastify/multipart, registered by the adapter; readUploadedFile (common/media) sets its own limits per call.
     multipart: { limits: { files: 1, fileSize: config.mediaMaxBytes } },
   });

@@ -33,6 +33,19 @@ describe('Wire conventions (e2e)', () => {
     expect(response.headers['content-type']).toMatch(/application\/json/);
   });
 
+  it('answers an identifier longer than any uid as not found, and a malformed path as a 400, in the documented shapes', async () => {
+    for (const path of ['/api/v1/inventory/', '/api/v1/products/']) {
+      const long = await t.api
+        .get(`${path}inv_${'a'.repeat(5000)}/`)
+        .set(account.auth)
+        .expect(404);
+      expect(long.body).toEqual({ detail: 'Not found.' });
+      expect(long.headers['x-request-id']).toEqual(expect.any(String));
+    }
+    const malformed = await t.api.get('/api/v1/products/%E0%A4%A/').set(account.auth).expect(400);
+    expect(malformed.body).toEqual({ detail: 'Malformed URL: a path segment is not valid percent-encoding.' });
+  });
+
   it('answers malformed JSON with a 400 JSON body', async () => {
     const response = await t.api.post('/api/auth/login/').set('Content-Type', 'application/json').send('{"email": "a@b.c", ').expect(400);
     expect(response.body.detail).toMatch(/^JSON parse error - /);

@@ -89,6 +89,17 @@ export function toErrorResponse(error: unknown, method = 'GET'): ErrorResponse {
   return { status: 500, body: { detail: SERVER_ERROR } };
 }
 
+/**
+ * Errors Fastify's router raises before any route runs (Fastify's `frameworkErrors`), in the documented shapes: a path
+ * parameter longer than any identifier names nothing (404); a path that is not valid percent-encoding is a 400.
+ */
+export function toFrameworkErrorResponse(error: FastifyLikeError, method: string): ErrorResponse {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return { status: 404, body: { detail: NOT_FOUND } };
+  if (error.code === 'FST_ERR_BAD_URL')
+    return { status: 400, body: { detail: 'Malformed URL: a path segment is not valid percent-encoding.' } };
+  return toErrorResponse(error, method);
+}
+
 function fromFastify(error: FastifyLikeError, method: string): ErrorResponse {
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
     return { status: 400, body: { detail: `JSON parse error - ${error.message}` } };
