@@ -28,8 +28,8 @@ const ROW_COLUMNS = `i.id, i.uid, i.product_id, i.inventory_item_type_id, i.name
   o.uid AS organization_uid, o.display_name AS organization_display_name, o.slug AS organization_slug,
   o.default_barcode_type AS organization_default_barcode_type,
   u.uid AS user_uid, u.username AS user_username, u.email AS user_email`;
-const ROW_SOURCE = `inventory_items i
-  JOIN products p ON p.id = i.product_id
+/** The item's product, artist, organization and user, joined to `i` (items, or a page of them). */
+const ROW_JOINS = `  JOIN products p ON p.id = i.product_id
   LEFT JOIN artists a ON a.id = p.artist_id
   JOIN organizations o ON o.id = i.organization_id
   LEFT JOIN users u ON u.id = i.user_id`;
@@ -108,8 +108,11 @@ export function pageStatement(organizationId, query, offset, limit) {
   const offsetParameter = `$${where.parameters.push(offset)}`;
   const limitParameter = `$${where.parameters.push(limit)}`;
   return {
-    text: `SELECT ${ROW_COLUMNS} FROM ${ROW_SOURCE} WHERE ${where.sql}
-        ORDER BY ${ORDER_BY[ordering]} OFFSET ${offsetParameter} LIMIT ${limitParameter}`,
+    text: `SELECT ${ROW_COLUMNS}
+         FROM (SELECT * FROM inventory_items i WHERE ${where.sql}
+                ORDER BY ${ORDER_BY[ordering]} OFFSET ${offsetParameter} LIMIT ${limitParameter}) AS i
+         ${ROW_JOINS}
+        ORDER BY ${ORDER_BY[ordering]}`,
     values: where.parameters,
   };
 }

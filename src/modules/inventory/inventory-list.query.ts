@@ -77,8 +77,8 @@ const ROW_COLUMNS = `i.id, i.uid, i.product_id, i.inventory_item_type_id, i.name
   o.uid AS organization_uid, o.display_name AS organization_display_name, o.slug AS organization_slug,
   o.default_barcode_type AS organization_default_barcode_type,
   u.uid AS user_uid, u.username AS user_username, u.email AS user_email`;
-const ROW_SOURCE = `inventory_items i
-  JOIN products p ON p.id = i.product_id
+/** The item's product, artist, organization and user, joined to `i` (items, or a page of them). */
+const ROW_JOINS = `  JOIN products p ON p.id = i.product_id
   LEFT JOIN artists a ON a.id = p.artist_id
   JOIN organizations o ON o.id = i.organization_id
   LEFT JOIN users u ON u.id = i.user_id`;
@@ -154,16 +154,20 @@ export class InventoryListQuery {
     const where = conditionsOf(organizationId, filters);
     const offsetParameter = `$${where.parameters.push(offset)}`;
     const limitParameter = `$${where.parameters.push(limit)}`;
+    // The page is cut from the items alone (their ordering's index), then joined: a deep page joins its own rows only.
     return this.db.select(
-      `SELECT ${ROW_COLUMNS} FROM ${ROW_SOURCE} WHERE ${where.sql}
-        ORDER BY ${ORDER_BY[ordering]} OFFSET ${offsetParameter} LIMIT ${limitParameter}`,
+      `SELECT ${ROW_COLUMNS}
+         FROM (SELECT * FROM inventory_items i WHERE ${where.sql}
+                ORDER BY ${ORDER_BY[ordering]} OFFSET ${offsetParameter} LIMIT ${limitParameter}) AS i
+         ${ROW_JOINS}
+        ORDER BY ${ORDER_BY[ordering]}`,
       where.parameters,
     );
   }
 
   async byUid(organizationId: string, uid: string): Promise<ItemRow | null> {
     const [row] = await this.db.select<ItemRow>(
-      `SELECT ${ROW_COLUMNS} FROM ${ROW_SOURCE} WHERE i.organization_id = $1 AND i.uid = $2 AND i.deleted_at IS NULL`,
+      `SELECT ${ROW_COLUMNS} FROM inventory_items i ${ROW_JOINS} WHERE i.organization_id = $1 AND i.uid = $2 AND i.deleted_at IS NULL`,
       [organizationId, uid],
     );
     return row ?? null;
