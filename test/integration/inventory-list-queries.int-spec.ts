@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { AuthContext } from '../../src/common/auth/auth-context.js';
 import { requestUrls } from '../../src/common/http/request-urls.js';
 import { pageRequest } from '../../src/common/pagination/pagination.js';
@@ -7,20 +6,8 @@ import { InventoryModule } from '../../src/modules/inventory/index.js';
 import { InventoryItemsService } from '../../src/modules/inventory/inventory-items.service.js';
 import { OrganizationsModule } from '../../src/modules/organizations/index.js';
 import { ProductsModule } from '../../src/modules/products/index.js';
+import { CountingLogger } from '../support/counting-logger.js';
 import { type ModuleOnDatabase, modulesOnClonedDatabase } from '../support/database-module.js';
-
-/** Counts every SQL statement the data source sends. */
-class CountingLogger implements TypeOrmLogger {
-  count = 0;
-  logQuery(): void {
-    this.count += 1;
-  }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
-}
 
 const urls = requestUrls({ url: '/api/v1/inventory/', protocol: 'http', host: 'test' } as never);
 

@@ -1,24 +1,11 @@
 import 'reflect-metadata';
-import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { AuthContext } from '../../src/common/auth/auth-context.js';
 import { pageRequest } from '../../src/common/pagination/pagination.js';
 import { requestUrls } from '../../src/common/http/request-urls.js';
 import { OrganizationsModule } from '../../src/modules/organizations/index.js';
 import { ProductsModule, ProductsService } from '../../src/modules/products/index.js';
+import { CountingLogger } from '../support/counting-logger.js';
 import { type ModuleOnDatabase, modulesOnClonedDatabase } from '../support/database-module.js';
-
-/** Counts every SQL statement the data source sends. */
-class CountingLogger implements TypeOrmLogger {
-  count = 0;
-  logQuery(): void {
-    this.count += 1;
-  }
-  logQueryError(): void {}
-  logQuerySlow(): void {}
-  logSchemaBuild(): void {}
-  logMigration(): void {}
-  log(): void {}
-}
 
 const urls = requestUrls({ url: '/api/v1/products/', protocol: 'http', host: 'test' } as never);
 

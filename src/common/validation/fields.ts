@@ -101,3 +101,9 @@ export function IsReleaseYear() {
       },
     });
 }
+
+/** The message of a list parameter some of whose values are not valid choices: one sentence per invalid value. */
+export function invalidChoices(value: unknown, allowed: readonly string[]): string {
+  const invalid = (Array.isArray(value) ? value : [value]).filter((item) => !allowed.includes(String(item)));
+  return invalid.map((item) => Msg.choice(item)).join(' ');
+}

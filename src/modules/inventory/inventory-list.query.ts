@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { containsPattern } from '../../infra/database/like-pattern.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import type { InventoryOrdering } from './dto/inventory-query.dto.js';
 import type { InventoryStatus } from './inventory.rules.js';
@@ -109,11 +110,6 @@ const ORDER_BY: Record<InventoryOrdering, string> = {
   days_in_inventory: `${IN_INVENTORY_SINCE} DESC, i.id DESC`,
   '-days_in_inventory': `${IN_INVENTORY_SINCE} ASC, i.id ASC`,
 };
-
-/** `%text%` for LIKE, the text lowercased (search_text is) and its wildcards escaped. */
-function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
 
 function conditionsOf(organizationId: string, filters: InventoryFilters): { sql: string; parameters: unknown[] } {
   const parameters: unknown[] = [organizationId];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { containsPattern } from '../../infra/database/like-pattern.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import type { ProductOrdering } from './dto/product-query.dto.js';
 import type { ProductMetadata, ProductType } from './entities/product.entity.js';
@@ -80,11 +81,6 @@ const ORDER_BY: Record<ProductOrdering, string> = {
 
 /** UPLOADABLE_TO_REDBUBBLE_DESCRIPTION, in SQL: its one definition (has_redbubble_presence is kept by a trigger). */
 const UPLOADABLE_TO_REDBUBBLE = `(p.type = 'digital' AND p.image_key IS NOT NULL AND NOT p.has_redbubble_presence)`;
-
-/** `%text%` for LIKE, the text lowercased (the searched columns are) and its wildcards escaped. */
-function containsPattern(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-}
 
 /** SQL text with numbered parameters, built a condition at a time. */
 class Conditions {

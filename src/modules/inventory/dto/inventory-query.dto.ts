@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Msg } from '../../../common/errors/messages.js';
 import { PageQueryDto } from '../../../common/pagination/pagination.js';
-import { QueryList } from '../../../common/validation/fields.js';
+import { invalidChoices, QueryList } from '../../../common/validation/fields.js';
 import { INVENTORY_STATUS_CODES } from '../inventory.rules.js';
 
 const ORDERING_FIELDS = [
@@ -18,12 +18,6 @@ const ORDERING_FIELDS = [
 ] as const;
 export const INVENTORY_ORDERINGS = ORDERING_FIELDS.flatMap((field) => [field, `-${field}`] as const);
 export type InventoryOrdering = (typeof INVENTORY_ORDERINGS)[number];
-
-/** Names the values of a list parameter that are not valid choices. */
-function invalidChoices(value: unknown, allowed: readonly string[]): string {
-  const invalid = (Array.isArray(value) ? value : [value]).filter((item) => !allowed.includes(String(item)));
-  return invalid.map((item) => Msg.choice(item)).join(' ');
-}
 
 export class InventoryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Msg } from '../../../common/errors/messages.js';
 import { PageQueryDto } from '../../../common/pagination/pagination.js';
-import { QueryBoolean, QueryList } from '../../../common/validation/fields.js';
+import { invalidChoices, QueryBoolean, QueryList } from '../../../common/validation/fields.js';
 import { INVENTORY_STATUS_CODES } from '../../inventory/index.js';
 import { PRODUCT_TYPES, type ProductType } from '../entities/product.entity.js';
 import { UPLOADABLE_TO_REDBUBBLE_DESCRIPTION } from '../products.rules.js';
@@ -26,12 +26,6 @@ export const PRODUCT_ORDERINGS = [
 export type ProductOrdering = (typeof PRODUCT_ORDERINGS)[number];
 
 const choice = { message: (args: { value: unknown }) => Msg.choice(args.value) };
-
-/** Names the values of a list parameter that are not valid choices. */
-function invalidChoices(value: unknown, allowed: readonly string[]): string {
-  const invalid = (Array.isArray(value) ? value : [value]).filter((item) => !allowed.includes(String(item)));
-  return invalid.map((item) => Msg.choice(item)).join(' ');
-}
 
 export class ProductQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
