@@ -9,6 +9,7 @@ import { InventoryItemListings1764690000000 } from './1764690000000-inventory-it
 import { InventoryItemTypeLink1764700000000 } from './1764700000000-inventory-item-type-link.js';
 import { InventoryAssetIdentifying1764710000000 } from './1764710000000-inventory-asset-identifying.js';
 import { InventoryCounts1764720000000 } from './1764720000000-inventory-counts.js';
+import { InventoryAnalytics1764743000000 } from './1764743000000-inventory-analytics.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   InventoryItemTypeLink1764700000000,
   InventoryAssetIdentifying1764710000000,
   InventoryCounts1764720000000,
+  InventoryAnalytics1764743000000,
 ];

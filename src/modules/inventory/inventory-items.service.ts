@@ -126,7 +126,7 @@ export class InventoryItemsService {
         ...this.columns(input),
         ...this.conditions(input, null),
         status,
-        ...statusDates(status, { purchasedAt: null, receivedAt: null }, now),
+        ...statusDates(status, { purchasedAt: null, receivedAt: null, soldAt: null }, now),
         ...(await this.itemType(input)),
       };
       const item = await this.items.insert({ ...fields, organizationId: auth.organizationId, userId: auth.userId, productId: product.id });

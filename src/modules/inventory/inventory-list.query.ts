@@ -86,7 +86,8 @@ const ROW_JOINS = `  JOIN products p ON p.id = i.product_id
 
 /** Must read as the inventory-items-api migration's index expressions do, so that the indexes serve them. */
 const CONDITION_RANK = `array_position(ARRAY['mint','nm','vg_plus','vg','good_plus','good','fair','poor']::text[], i.condition_item::text)`;
-const IN_INVENTORY_SINCE = `COALESCE(i.received_at, i.purchased_at, i.created)`;
+/** Since when an item has been in stock (`days_in_inventory`, and analytics' days to sell): received, else purchased, else created. */
+export const IN_INVENTORY_SINCE = `COALESCE(i.received_at, i.purchased_at, i.created)`;
 
 /** Each ordering is served by one index of the inventory-items-api migration; ties go by id in the same direction. */
 const ORDER_BY: Record<InventoryOrdering, string> = {

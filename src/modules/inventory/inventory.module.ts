@@ -10,6 +10,9 @@ import { InventoryAuditLog } from './entities/inventory-audit-log.entity.js';
 import { InventoryCount } from './entities/inventory-count.entity.js';
 import { InventoryItemType } from './entities/inventory-item-type.entity.js';
 import { InventoryItem } from './entities/inventory-item.entity.js';
+import { InventoryAnalyticsController } from './inventory-analytics.controller.js';
+import { InventoryAnalyticsQuery } from './inventory-analytics.query.js';
+import { InventoryAnalyticsService } from './inventory-analytics.service.js';
 import { InventoryAssetsController } from './inventory-assets.controller.js';
 import { InventoryAssetsRepository } from './inventory-assets.repository.js';
 import { InventoryAssetsService } from './inventory-assets.service.js';
@@ -26,7 +29,7 @@ import { ItemTypesRepository } from './item-types.repository.js';
 import { ItemTypesService } from './item-types.service.js';
 
 /**
- * Inventory items, their photos and audit trail, the item types (reference data) and the choice lists of their
+ * Inventory items, their photos, audit trail and analytics, the item types (reference data) and the choice lists of their
  * fields. Products and inventory use each other (a product shows its items, an item creates its product), hence
  * the forward references.
  */
@@ -39,7 +42,13 @@ import { ItemTypesService } from './item-types.service.js';
     SubscriptionsModule,
     MediaModule,
   ],
-  controllers: [InventoryChoicesController, ItemTypesController, InventoryItemsController, InventoryAssetsController],
+  controllers: [
+    InventoryChoicesController,
+    ItemTypesController,
+    InventoryAnalyticsController,
+    InventoryItemsController,
+    InventoryAssetsController,
+  ],
   providers: [
     InventoryRepository,
     InventoryService,
@@ -51,6 +60,8 @@ import { ItemTypesService } from './item-types.service.js';
     InventoryAssetsService,
     ItemTypesRepository,
     ItemTypesService,
+    InventoryAnalyticsQuery,
+    InventoryAnalyticsService,
   ],
   exports: [InventoryService],
 })

@@ -84,14 +84,17 @@ describe('inventory rules', () => {
     expect(statusChangeProblem('sold', 'sold')).toBeNull();
   });
 
-  it('records the purchase and receipt dates the first time only', () => {
+  it('records the purchase, receipt and sale dates the first time only', () => {
     const now = new Date('2025-03-01T09:00:00Z');
     const earlier = new Date('2025-01-01T00:00:00Z');
-    expect(statusDates('purchased', { purchasedAt: null, receivedAt: null }, now)).toEqual({ purchasedAt: now });
-    expect(statusDates('purchased', { purchasedAt: earlier, receivedAt: null }, now)).toEqual({});
-    expect(statusDates('received', { purchasedAt: earlier, receivedAt: null }, now)).toEqual({ receivedAt: now });
-    expect(statusDates('received', { purchasedAt: null, receivedAt: earlier }, now)).toEqual({});
-    expect(statusDates('ready-to-sell', { purchasedAt: null, receivedAt: null }, now)).toEqual({});
+    const none = { purchasedAt: null, receivedAt: null, soldAt: null };
+    expect(statusDates('purchased', none, now)).toEqual({ purchasedAt: now });
+    expect(statusDates('purchased', { ...none, purchasedAt: earlier }, now)).toEqual({});
+    expect(statusDates('received', { ...none, purchasedAt: earlier }, now)).toEqual({ receivedAt: now });
+    expect(statusDates('received', { ...none, receivedAt: earlier }, now)).toEqual({});
+    expect(statusDates('sold', { ...none, receivedAt: earlier }, now)).toEqual({ soldAt: now });
+    expect(statusDates('sold', { ...none, soldAt: earlier }, now)).toEqual({});
+    expect(statusDates('ready-to-sell', none, now)).toEqual({});
   });
 
   it('counts days in inventory from receipt, else purchase, else creation, and days listed', () => {

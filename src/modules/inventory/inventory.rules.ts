@@ -162,14 +162,18 @@ export function statusChangeProblem(from: InventoryStatus | null, to: InventoryS
   return null;
 }
 
-/** The dates an item records when it reaches a status for the first time. */
+/**
+ * The dates an item records when it reaches a status for the first time. `soldAt` is what analytics time a sale
+ * by (days to sell, the sales trend); only orders make an item sold.
+ */
 export function statusDates(
   status: InventoryStatus,
-  current: { purchasedAt: Date | null; receivedAt: Date | null },
+  current: { purchasedAt: Date | null; receivedAt: Date | null; soldAt: Date | null },
   now: Date,
-): { purchasedAt?: Date; receivedAt?: Date } {
+): { purchasedAt?: Date; receivedAt?: Date; soldAt?: Date } {
   if (status === 'purchased' && !current.purchasedAt) return { purchasedAt: now };
   if (status === 'received' && !current.receivedAt) return { receivedAt: now };
+  if (status === 'sold' && !current.soldAt) return { soldAt: now };
   return {};
 }
 

@@ -8,7 +8,8 @@ import type { InventoryStatus } from '../inventory.rules.js';
  * One sellable unit of a product: condition-graded and priced. Soft-deleted (restorable).
  * Indexes made by migrations (partial on live items, or on expressions, which TypeORM cannot declare):
  * IDX_inventory_items_live_status (product-list-columns) serves the product `status` filter; the inventory-items-api
- * migration adds the trigram index of the item `search` and one index per item list ordering.
+ * migration adds the trigram index of the item `search` and one index per item list ordering; the inventory-analytics
+ * migration one per trend date (purchased, listed, sold).
  */
 @Index('IDX_inventory_items_live_status', { synchronize: false })
 @Index('IDX_inventory_items_search_trgm', { synchronize: false })
@@ -23,6 +24,9 @@ import type { InventoryStatus } from '../inventory.rules.js';
 @Index('IDX_inventory_items_by_sku_desc', { synchronize: false })
 @Index('IDX_inventory_items_by_condition', { synchronize: false })
 @Index('IDX_inventory_items_by_condition_desc', { synchronize: false })
+@Index('IDX_inventory_items_purchased_at', { synchronize: false })
+@Index('IDX_inventory_items_listed_at', { synchronize: false })
+@Index('IDX_inventory_items_sold_at', { synchronize: false })
 @Entity('inventory_items')
 @Index(['organizationId', 'status', 'created'])
 @Index(['organizationId', 'updated'])
@@ -110,6 +114,10 @@ export class InventoryItem extends TenantOwnedEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   listedAt!: Date | null;
+
+  /** When the item became `sold` (an order came in): analytics' days to sell and sales trend. */
+  @Column({ type: 'timestamptz', nullable: true })
+  soldAt!: Date | null;
 
   /** Written by a database trigger (item name, description and SKU; product title, artist, catalog number), read by `search`. */
   @Column({ type: 'text', default: '', select: false, insert: false, update: false })
