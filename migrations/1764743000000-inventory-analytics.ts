@@ -9,12 +9,12 @@ const TREND_DATES = {
 
 /**
  * Inventory analytics: `sold_at` (set when an item becomes sold, as `purchased_at` and `received_at` are), and one
- * index per trend series. A trend reads the items of one organization whose purchase, listing or sale date falls in
- * the last 1-365 days; without these indexes each request reads every live item of the organization, however few
- * fall in the range. They are partial (live items that have the date), so drafts, unlisted and unsold items cost
- * nothing, and each item enters each index once when it reaches that step (and again on the non-HOT updates the
- * `updated` index already forces). The summary needs none: it aggregates all the organization's live items, which
- * the existing `(organization_id, status, ...) WHERE deleted_at IS NULL` indexes find.
+ * index per trend series. A trend reads one organization's items whose purchase, listing or sale date falls in the
+ * last 1-365 days; without these indexes every request reads all the organization's live items, however few fall in
+ * the range (measured on 100k items an organization: the 30-day trends read 800 buffers through them). They are
+ * partial (live items that have the date), so drafts and unlisted or unsold items are in none of them and cost no
+ * insert. The summary needs no new index: it aggregates all the organization's live items, which the existing
+ * `(organization_id, ...) WHERE deleted_at IS NULL` indexes find (or a sequential scan when they are most of the table).
  */
 export class InventoryAnalytics1764743000000 implements MigrationInterface {
   name = 'InventoryAnalytics1764743000000';
