@@ -15,7 +15,8 @@ export class AnalyticsStatusCountDto {
   status!: string;
 
   @ApiProperty({
-    description: "The status's label, as `status_display` on items and the status choices show it.",
+    description:
+      "The status's label, as `status_display` on items and the status choices show it (`Ready to Sell`, which the seed's example shortens to `Ready`).",
     example: 'Ready to Sell',
   })
   label!: string;
@@ -123,7 +124,13 @@ export class InventoryAnalyticsTrendsDto {
   @ApiProperty({ description: 'Days in the range: `days` as asked; each series has one entry per day.', type: 'integer', example: 30 })
   range_days!: number;
 
-  @ApiProperty({ description: 'The first day (UTC), `range_days - 1` days before `range_end`.', format: 'date', example: '2025-01-31' })
+  @ApiProperty({
+    description:
+      'The first day (UTC), `range_days - 1` days before `range_end`, both included: 30 days up to 2025-03-01 start on 2025-01-31 ' +
+      "(the seed's example, 2025-02-01 to 2025-03-01, covers 29 days).",
+    format: 'date',
+    example: '2025-01-31',
+  })
   range_start!: string;
 
   @ApiProperty({ description: 'The last day: today (UTC).', format: 'date', example: '2025-03-01' })
