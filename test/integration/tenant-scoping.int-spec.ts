@@ -130,7 +130,7 @@ describe('Repositories scope every tenant-owned query by organization', () => {
     expect(await list.count(ids.owner, { search: 'mine' })).toBe(1);
     expect(await list.assets(ids.owner, [item.id])).toHaveLength(1);
     const audit = get(InventoryAuditRepository);
-    await audit.insert({ organizationId: ids.owner, inventoryItemId: item.id, action: 'update', source: 'system' });
+    await audit.insert([{ organizationId: ids.owner, inventoryItemId: item.id, action: 'update', source: 'system' }]);
     expect(await audit.count(ids.stranger, item.id)).toBe(0);
     expect(await audit.page(ids.stranger, item.id, 0, 10)).toEqual([]);
     expect(await audit.count(ids.owner, item.id)).toBe(1);
