@@ -15,6 +15,8 @@ import { InventoryAssetsRepository } from './inventory-assets.repository.js';
 import { InventoryAssetsService } from './inventory-assets.service.js';
 import { InventoryAuditRepository } from './inventory-audit.repository.js';
 import { InventoryAuditService } from './inventory-audit.service.js';
+import { InventoryBulkController } from './inventory-bulk.controller.js';
+import { InventoryBulkService } from './inventory-bulk.service.js';
 import { InventoryChoicesController } from './inventory-choices.controller.js';
 import { InventoryItemsController } from './inventory-items.controller.js';
 import { InventoryItemsService } from './inventory-items.service.js';
@@ -26,7 +28,7 @@ import { ItemTypesRepository } from './item-types.repository.js';
 import { ItemTypesService } from './item-types.service.js';
 
 /**
- * Inventory items, their photos and audit trail, the item types (reference data) and the choice lists of their
+ * Inventory items, their photos and audit trail, bulk operations on them, the item types (reference data) and the choice lists of their
  * fields. Products and inventory use each other (a product shows its items, an item creates its product), hence
  * the forward references.
  */
@@ -39,7 +41,13 @@ import { ItemTypesService } from './item-types.service.js';
     SubscriptionsModule,
     MediaModule,
   ],
-  controllers: [InventoryChoicesController, ItemTypesController, InventoryItemsController, InventoryAssetsController],
+  controllers: [
+    InventoryChoicesController,
+    ItemTypesController,
+    InventoryBulkController,
+    InventoryItemsController,
+    InventoryAssetsController,
+  ],
   providers: [
     InventoryRepository,
     InventoryService,
@@ -49,6 +57,7 @@ import { ItemTypesService } from './item-types.service.js';
     InventoryItemsService,
     InventoryAssetsRepository,
     InventoryAssetsService,
+    InventoryBulkService,
     ItemTypesRepository,
     ItemTypesService,
   ],
