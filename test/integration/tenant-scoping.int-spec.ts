@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
+import { TransactionalConnection } from '../../src/infra/database/transactional-connection.js';
 import { ApiKeysRepository } from '../../src/modules/api-keys/api-keys.repository.js';
 import { ApiKeysModule } from '../../src/modules/api-keys/index.js';
 import { InventoryAuditRepository } from '../../src/modules/inventory/inventory-audit.repository.js';
@@ -119,6 +120,22 @@ describe('Repositories scope every tenant-owned query by organization', () => {
     expect(row).toEqual({ notes: null, deleted_at: null });
   });
 
+  it('inventory bulk writes: lock, update, list files of and delete nothing of another organization', async () => {
+    const inventory = get(InventoryRepository);
+    const item = (await inventory.findOwned(ids.owner, 'inv_owned'))!;
+    await get(TransactionalConnection).transaction(async () => {
+      expect(await inventory.lockMany(ids.stranger, ['inv_owned'], 'any')).toEqual([]);
+      await inventory.updateEach(ids.stranger, ['notes', 'deletedAt'], [{ ...item, notes: 'stolen', deletedAt: new Date() }]);
+      expect(await inventory.storedFileKeysOfItems(ids.stranger, [item.id])).toEqual([]);
+      await inventory.deleteMany(ids.stranger, [item.id]);
+      expect(await get(InventoryListQuery).titleParts(ids.stranger, [item.id])).toEqual([]);
+      expect((await inventory.lockMany(ids.owner, ['inv_owned'], 'live')).map((row) => row.uid)).toEqual(['inv_owned']);
+    });
+    expect(await inventory.storedFileKeysOfItems(ids.owner, [item.id])).toEqual(['inventory/x/photo.jpg']);
+    const [row] = await dataSource.query(`SELECT notes, deleted_at FROM inventory_items WHERE uid = 'inv_owned'`);
+    expect(row).toEqual({ notes: null, deleted_at: null });
+  });
+
   it('the inventory list read model and the audit log see only the organization', async () => {
     const list = get(InventoryListQuery);
     const item = (await get(InventoryRepository).findOwned(ids.owner, 'inv_owned'))!;
@@ -130,7 +147,7 @@ describe('Repositories scope every tenant-owned query by organization', () => {
     expect(await list.count(ids.owner, { search: 'mine' })).toBe(1);
     expect(await list.assets(ids.owner, [item.id])).toHaveLength(1);
     const audit = get(InventoryAuditRepository);
-    await audit.insert({ organizationId: ids.owner, inventoryItemId: item.id, action: 'update', source: 'system' });
+    await audit.insert([{ organizationId: ids.owner, inventoryItemId: item.id, action: 'update', source: 'system' }]);
     expect(await audit.count(ids.stranger, item.id)).toBe(0);
     expect(await audit.page(ids.stranger, item.id, 0, 10)).toEqual([]);
     expect(await audit.count(ids.owner, item.id)).toBe(1);

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { IsBoolean, IsOptional, validate } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, validate } from 'class-validator';
 import { IsMoney, isValidYear, QueryBoolean, QueryList } from './fields.js';
 
 class Sample {
@@ -35,6 +35,23 @@ describe('field helpers', () => {
     expect(await problems({ price: 'abc' })).toEqual({ price: ['A valid number is required.'] });
     expect(await problems({ price: '1.999' })).toEqual({ price: ['Ensure that there are no more than 2 decimal places.'] });
     expect(await problems({ price: '12345678901' })).toEqual({ price: ['Ensure that there are no more than 12 digits in total.'] });
+  });
+
+  it('takes a negative amount only where allowNegative says so for the object', async () => {
+    class Signed {
+      @IsOptional()
+      @IsIn(['set', 'percentage'])
+      mode?: string;
+
+      @IsMoney({ maxDigits: 10, allowNegative: (object) => (object as Signed).mode === 'percentage' })
+      value!: string;
+    }
+    const signed = async (input: object) =>
+      (await validate(plainToInstance(Signed, input))).flatMap((error) => Object.values(error.constraints ?? {}));
+    expect(await signed({ mode: 'percentage', value: '-10.5' })).toEqual([]);
+    expect(await signed({ mode: 'set', value: '-10' })).toEqual(['Ensure this value is greater than or equal to 0.']);
+    expect(await signed({ value: -10 })).toEqual(['Ensure this value is greater than or equal to 0.']);
+    expect(await signed({ mode: 'percentage', value: '123456789' })).toEqual(['Ensure that there are no more than 10 digits in total.']);
   });
 
   it('reads query booleans and lists', async () => {

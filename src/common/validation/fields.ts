@@ -9,11 +9,14 @@ export const NotNullIfPresent = () => ValidateIf((_object: object, value: unknow
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /**
- * A money amount: a decimal string or a JSON number with at most 2 decimals and 10 digits in all,
- * normalized to a string so it is never handled as a binary float. `positive` requires > 0.
+ * A money amount: a decimal string or a JSON number with at most 2 decimals and `maxDigits` digits in all (12 by default),
+ * normalized to a string so it is never handled as a binary float. `positive` requires > 0; a negative amount is refused
+ * unless `allowNegative` says so (given the object, for an amount whose sign another field gives a meaning to).
  */
-export function IsMoney(options: { positive?: boolean; maxDigits?: number } = {}) {
+export function IsMoney(options: { positive?: boolean; maxDigits?: number; allowNegative?: (object: object) => boolean } = {}) {
   const maxDigits = options.maxDigits ?? 12;
+  const problem = (value: unknown, object: object) =>
+    moneyProblem(value, maxDigits, options.positive ?? false, options.allowNegative?.(object) ?? false);
   return applyDecorators(
     Transform(({ value }: { value: unknown }) => (typeof value === 'number' && Number.isFinite(value) ? String(value) : value)),
     (target: object, propertyName: string | symbol) =>
@@ -22,14 +25,14 @@ export function IsMoney(options: { positive?: boolean; maxDigits?: number } = {}
         target: target.constructor,
         propertyName: propertyName as string,
         validator: {
-          validate: (value: unknown) => moneyProblem(value, maxDigits, options.positive ?? false) === null,
-          defaultMessage: (args?: ValidationArguments) => moneyProblem(args?.value, maxDigits, options.positive ?? false) ?? '',
+          validate: (value: unknown, args?: ValidationArguments) => problem(value, args?.object ?? {}) === null,
+          defaultMessage: (args?: ValidationArguments) => problem(args?.value, args?.object ?? {}) ?? '',
         },
       }),
   );
 }
 
-function moneyProblem(value: unknown, maxDigits: number, positive: boolean): string | null {
+function moneyProblem(value: unknown, maxDigits: number, positive: boolean, allowNegative: boolean): string | null {
   if (typeof value !== 'string' || !DECIMAL.test(value.trim())) return Msg.decimal;
   const [whole, fraction = ''] = value.trim().replace('-', '').split('.');
   if (fraction.length > 2) return 'Ensure that there are no more than 2 decimal places.';
@@ -37,7 +40,7 @@ function moneyProblem(value: unknown, maxDigits: number, positive: boolean): str
   const negative = value.trim().startsWith('-');
   const zero = /^-?0+(\.0+)?$/.test(value.trim());
   if (positive && (negative || zero)) return Msg.greaterThan(0);
-  if (negative) return 'Ensure this value is greater than or equal to 0.';
+  if (negative && !allowNegative) return 'Ensure this value is greater than or equal to 0.';
   return null;
 }
 

@@ -1,14 +1,29 @@
+import { Logger } from '@nestjs/common';
+
 /**
  * Where uploaded files live. Keys are relative, `/`-separated paths made by the server
  * (`products/<random>/image.jpg`), never from a user-provided file name.
  */
 export abstract class FileStorage {
+  private readonly logger = new Logger(FileStorage.name);
+
   /** Stores `data` under `key`, replacing what was there. */
   abstract put(key: string, data: Buffer, contentType: string): Promise<void>;
   /** Removes the file; removing a missing key is not an error. */
   abstract delete(key: string): Promise<void>;
   /** The path the file is served at, relative to the API's origin (`/media/<key>`). */
   abstract urlPath(key: string): string;
+
+  /**
+   * Removes these files, each once (blanks skipped), after the rows that named them are gone: a failure is logged
+   * and leaves an orphan file, never a broken row, so it is not thrown.
+   */
+  async removeAll(keys: Array<string | null | undefined>): Promise<void> {
+    for (const key of new Set(keys)) {
+      if (!key) continue;
+      await this.delete(key).catch((error: Error) => this.logger.warn(`Could not remove stored file ${key}: ${error.message}`));
+    }
+  }
 }
 
 /** Thrown for a key that is not a plain relative path (`..`, absolute, empty or odd segments). */

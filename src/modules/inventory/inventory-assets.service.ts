@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { type FieldErrors, foundOrFail, ValidationFailed } from '../../common/errors/error-response.js';
 import type { RequestUrls } from '../../common/http/request-urls.js';
@@ -42,8 +42,6 @@ const FILE_NAME_MAX_LENGTH = 255;
  */
 @Injectable()
 export class InventoryAssetsService {
-  private readonly logger = new Logger(InventoryAssetsService.name);
-
   constructor(
     private readonly db: TransactionalConnection,
     private readonly assets: InventoryAssetsRepository,
@@ -163,7 +161,7 @@ export class InventoryAssetsService {
           metadata: { asset_uid: asset.uid, file_name: asset.file_name, type: asset.type },
         },
       );
-      await this.db.afterCommit(() => this.removeKeys([asset.file_key, asset.thumbnail_key]));
+      await this.db.afterCommit(() => this.storage.removeAll([asset.file_key, asset.thumbnail_key]));
     });
   }
 
@@ -214,15 +212,7 @@ export class InventoryAssetsService {
   }
 
   private removeFiles(stored: IngestedImage[]): Promise<void> {
-    return this.removeKeys(stored.flatMap((image) => [image.imageKey, image.thumbnailKey]));
-  }
-
-  /** A failure leaves an orphan file (logged), never a broken asset. */
-  private async removeKeys(keys: Array<string | null>): Promise<void> {
-    for (const key of new Set(keys)) {
-      if (!key) continue;
-      await this.storage.delete(key).catch((error: Error) => this.logger.warn(`Could not remove stored file ${key}: ${error.message}`));
-    }
+    return this.storage.removeAll(stored.flatMap((image) => [image.imageKey, image.thumbnailKey]));
   }
 }
 

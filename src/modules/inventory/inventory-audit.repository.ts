@@ -33,9 +33,11 @@ export type NewAuditEntry = Omit<Partial<InventoryAuditLog>, 'id' | 'uid' | 'cre
 export class InventoryAuditRepository {
   constructor(private readonly db: TransactionalConnection) {}
 
-  /** Joins the caller's transaction, so the entry commits or rolls back with the change it records. */
-  async insert(entry: NewAuditEntry): Promise<void> {
-    await this.db.getRepository(InventoryAuditLog).insert({ ...entry, uid: newUid('log') } as QueryDeepPartialEntity<InventoryAuditLog>);
+  /** One statement for all the entries; joins the caller's transaction, so they commit or roll back with the change they record. */
+  async insert(entries: NewAuditEntry[]): Promise<void> {
+    await this.db
+      .getRepository(InventoryAuditLog)
+      .insert(entries.map((entry) => ({ ...entry, uid: newUid('log') })) as QueryDeepPartialEntity<InventoryAuditLog>[]);
   }
 
   async count(organizationId: string, itemId: string): Promise<number> {

@@ -4,7 +4,7 @@ import type { ClientRequest } from '../../common/http/client-request.js';
 import type { RequestUrls } from '../../common/http/request-urls.js';
 import { type Page, type PageRequest, paginate } from '../../common/pagination/pagination.js';
 import { AuditLogDto } from './dto/audit-log.dto.js';
-import { InventoryAuditRepository } from './inventory-audit.repository.js';
+import { InventoryAuditRepository, type NewAuditEntry } from './inventory-audit.repository.js';
 import { mapAuditLog } from './inventory.mapper.js';
 import { type AuditAction, auditSource } from './inventory.rules.js';
 
@@ -25,13 +25,30 @@ export interface AuditEntry {
   platformSlug?: string | null;
 }
 
+/** The item an entry is about, with its title as it reads now. */
+export interface AuditedItem {
+  organizationId: string;
+  id: string;
+  title: string;
+}
+
 /** The item audit trail: written in the transaction of each change, read newest first. */
 @Injectable()
 export class InventoryAuditService {
   constructor(private readonly entries: InventoryAuditRepository) {}
 
-  record(actor: Actor | null, item: { organizationId: string; id: string; title: string }, entry: AuditEntry): Promise<void> {
-    return this.entries.insert({
+  record(actor: Actor | null, item: AuditedItem, entry: AuditEntry): Promise<void> {
+    return this.entries.insert([this.row(actor, item, entry)]);
+  }
+
+  /** One entry per item in one statement: the audit trail of a bulk operation. */
+  async recordMany(actor: Actor | null, entries: Array<{ item: AuditedItem; entry: AuditEntry }>): Promise<void> {
+    if (entries.length === 0) return;
+    await this.entries.insert(entries.map(({ item, entry }) => this.row(actor, item, entry)));
+  }
+
+  private row(actor: Actor | null, item: AuditedItem, entry: AuditEntry): NewAuditEntry {
+    return {
       organizationId: item.organizationId,
       inventoryItemId: item.id,
       inventoryItemTitle: item.title.slice(0, 600),
@@ -48,7 +65,7 @@ export class InventoryAuditService {
       requestId: actor?.client.requestId ?? null,
       ipAddress: actor?.client.ipAddress ?? null,
       userAgent: actor?.client.userAgent ?? null,
-    });
+    };
   }
 
   list(organizationId: string, itemId: string, page: PageRequest, urls: RequestUrls): Promise<Page<AuditLogDto>> {

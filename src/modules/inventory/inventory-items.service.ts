@@ -15,56 +15,26 @@ import { InventoryQueryDto } from './dto/inventory-query.dto.js';
 import type { InventoryItem } from './entities/inventory-item.entity.js';
 import { type Actor, InventoryAuditService } from './inventory-audit.service.js';
 import { type AssetRow, InventoryListQuery, type ItemRow } from './inventory-list.query.js';
+import { auditedValues, copiedColumns } from './inventory-item-fields.js';
 import { mapInventoryItem } from './inventory.mapper.js';
 import { ItemTypesService } from './item-types.service.js';
 import { InventoryRepository } from './inventory.repository.js';
 import {
   changedFields,
+  conditionFields,
   deleteProblem,
   describeUpdate,
   type InventoryStatus,
   itemTitle,
+  SOFT_DELETE_AUDIT_MESSAGE,
   statusChangeProblem,
   statusDates,
   statusDisplay,
 } from './inventory.rules.js';
 
-/** Request fields stored as they are, and their entity properties. */
-const COPIED_COLUMNS = {
-  name: 'name',
-  condition_comments: 'conditionComments',
-  condition_seller_description: 'conditionSellerDescription',
-  price_total_usd: 'priceTotalUsd',
-  price_item_usd: 'priceItemUsd',
-  price_shipping_usd: 'priceShippingUsd',
-  price_expected_usd: 'priceExpectedUsd',
-  price_purchased_item: 'pricePurchasedItem',
-  price_for_purchases_shipping: 'priceForPurchasesShipping',
-  listing_current_price: 'listingCurrentPrice',
-  manual_description: 'manualDescription',
-  manual_sku: 'manualSku',
-  notes: 'notes',
-  location: 'location',
-} as const satisfies Partial<Record<keyof InventoryItemFieldsDto, keyof InventoryItem>>;
-
-/** The fields an audit entry compares, by their wire names. */
-const AUDITED_COLUMNS = {
-  ...COPIED_COLUMNS,
-  status: 'status',
-  condition_item: 'conditionItem',
-  condition_container: 'conditionContainer',
-  condition_container_manually_set: 'conditionContainerManuallySet',
-  product_id: 'productId',
-  inventory_item_type_id: 'inventoryItemTypeId',
-} as const satisfies Record<string, keyof InventoryItem>;
-
 const PRODUCT_ONLY_FIELDS = ['product_catalog_number', 'product_sku', 'product_upc', 'product_year', 'product_metadata'] as const;
 
 const NO_PRODUCT = 'Give product_uid or product_title, or a name to create the product from.';
-
-function auditedValues(item: Partial<InventoryItem>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(AUDITED_COLUMNS).map(([field, column]) => [field, item[column] ?? null]));
-}
 
 /**
  * What items need of products. Products and inventory use each other, so each injects the other by a forward
@@ -123,8 +93,8 @@ export class InventoryItemsService {
       const product = await this.productFor(auth, input);
       const now = new Date();
       const fields: Partial<InventoryItem> = {
-        ...this.columns(input),
-        ...this.conditions(input, null),
+        ...copiedColumns(input),
+        ...conditionFields(input, null),
         status,
         ...statusDates(status, { purchasedAt: null, receivedAt: null, soldAt: null }, now),
         ...(await this.itemType(input)),
@@ -149,7 +119,7 @@ export class InventoryItemsService {
     const { auth } = actor;
     await this.db.transaction(async () => {
       const item = foundOrFail(await this.items.findOwned(auth.organizationId, uid, { lock: true }));
-      const fields: Partial<InventoryItem> = { ...this.columns(input), ...this.conditions(input, item), ...(await this.itemType(input)) };
+      const fields: Partial<InventoryItem> = { ...copiedColumns(input), ...conditionFields(input, item), ...(await this.itemType(input)) };
       if (input.status !== undefined && input.status !== item.status) {
         const problem = statusChangeProblem(item.status, input.status);
         if (problem) throw new ValidationFailed({ status: [problem] });
@@ -190,7 +160,7 @@ export class InventoryItemsService {
         { organizationId: auth.organizationId, id: item.id, title },
         {
           action: 'delete',
-          message: 'Deleted (restorable).',
+          message: SOFT_DELETE_AUDIT_MESSAGE,
           statusBefore: item.status,
           statusAfter: item.status,
         },
@@ -293,34 +263,5 @@ export class InventoryItemsService {
     const product = await this.products.forInventory(auth, uid);
     if (!product) throw new ValidationFailed({ product_uid: [`Product "${uid}" does not exist.`] });
     return product;
-  }
-
-  private columns(input: InventoryItemFieldsDto): Partial<InventoryItem> {
-    const fields: Record<string, unknown> = {};
-    for (const [field, column] of Object.entries(COPIED_COLUMNS)) {
-      const value = input[field as keyof typeof COPIED_COLUMNS];
-      if (value !== undefined) fields[column] = value;
-    }
-    if (input.name !== undefined) fields.name = input.name?.trim() ? input.name.trim() : null;
-    return fields as Partial<InventoryItem>;
-  }
-
-  /**
-   * The grades to store: the container mirrors the item grade unless it was set by hand (the flag, or a container
-   * grade sent explicitly, which sets the flag); clearing the flag makes it mirror again.
-   */
-  private conditions(input: InventoryItemFieldsDto, current: InventoryItem | null): Partial<InventoryItem> {
-    const fields: Partial<InventoryItem> = {};
-    if (input.condition_item !== undefined) fields.conditionItem = input.condition_item;
-    let manuallySet = input.condition_container_manually_set ?? current?.conditionContainerManuallySet ?? false;
-    if (input.condition_container !== undefined) {
-      fields.conditionContainer = input.condition_container;
-      manuallySet = input.condition_container_manually_set ?? true;
-    } else if (!manuallySet) {
-      const itemGrade = fields.conditionItem !== undefined ? fields.conditionItem : (current?.conditionItem ?? null);
-      if (current === null || itemGrade !== current.conditionContainer) fields.conditionContainer = itemGrade;
-    }
-    if (current === null || manuallySet !== current.conditionContainerManuallySet) fields.conditionContainerManuallySet = manuallySet;
-    return fields;
   }
 }

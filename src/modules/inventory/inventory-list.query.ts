@@ -170,6 +170,19 @@ export class InventoryListQuery {
     return row ?? null;
   }
 
+  /** What the titles of these items are made of (soft-deleted ones included): per item, its name, grade and product title. */
+  titleParts(
+    organizationId: string,
+    itemIds: string[],
+  ): Promise<Array<{ id: string; name: string | null; condition_item: string | null; product_title: string }>> {
+    return this.db.select(
+      `SELECT i.id, i.name, i.condition_item, p.title AS product_title
+         FROM inventory_items i JOIN products p ON p.id = i.product_id
+        WHERE i.organization_id = $1 AND i.id = ANY($2)`,
+      [organizationId, itemIds],
+    );
+  }
+
   /** The photos of these items: per item the identifying one first, then oldest first. */
   assets(organizationId: string, itemIds: string[]): Promise<AssetRow[]> {
     return this.db.select(

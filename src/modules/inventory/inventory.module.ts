@@ -18,6 +18,8 @@ import { InventoryAssetsRepository } from './inventory-assets.repository.js';
 import { InventoryAssetsService } from './inventory-assets.service.js';
 import { InventoryAuditRepository } from './inventory-audit.repository.js';
 import { InventoryAuditService } from './inventory-audit.service.js';
+import { InventoryBulkController } from './inventory-bulk.controller.js';
+import { InventoryBulkService } from './inventory-bulk.service.js';
 import { InventoryChoicesController } from './inventory-choices.controller.js';
 import { InventoryItemsController } from './inventory-items.controller.js';
 import { InventoryItemsService } from './inventory-items.service.js';
@@ -29,8 +31,8 @@ import { ItemTypesRepository } from './item-types.repository.js';
 import { ItemTypesService } from './item-types.service.js';
 
 /**
- * Inventory items, their photos, audit trail and analytics, the item types (reference data) and the choice lists of their
- * fields. Products and inventory use each other (a product shows its items, an item creates its product), hence
+ * Inventory items, their photos, audit trail, bulk operations and analytics, the item types (reference data) and the
+ * choice lists of their fields. Products and inventory use each other (a product shows its items, an item creates its product), hence
  * the forward references.
  */
 @Module({
@@ -46,6 +48,7 @@ import { ItemTypesService } from './item-types.service.js';
     InventoryChoicesController,
     ItemTypesController,
     InventoryAnalyticsController,
+    InventoryBulkController,
     InventoryItemsController,
     InventoryAssetsController,
   ],
@@ -58,6 +61,7 @@ import { ItemTypesService } from './item-types.service.js';
     InventoryItemsService,
     InventoryAssetsRepository,
     InventoryAssetsService,
+    InventoryBulkService,
     ItemTypesRepository,
     ItemTypesService,
     InventoryAnalyticsQuery,

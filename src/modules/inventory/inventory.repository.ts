@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { QueryDeepPartialEntity } from 'typeorm';
+import { In, IsNull, Not, type QueryDeepPartialEntity } from 'typeorm';
 import { newUid } from '../../common/ids/uid.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { InventoryItem } from './entities/inventory-item.entity.js';
@@ -21,6 +21,9 @@ export interface ItemSummaryRow {
   created: Date;
   updated: Date;
 }
+
+/** Which items a bulk operation reads: the live ones, the soft-deleted ones, or both. */
+export type ItemScope = 'live' | 'deleted' | 'any';
 
 /** Item writes and the summaries products show; every method is scoped by the organization. Lists read through InventoryListQuery. */
 @Injectable()
@@ -54,6 +57,48 @@ export class InventoryRepository {
     await this.items.update({ organizationId, id }, { deletedAt: new Date(), updated: new Date() });
   }
 
+  /**
+   * The organization's items of these uids in `scope`, locked until the transaction ends (one `SELECT ... FOR UPDATE`
+   * whatever their number, in id order so that concurrent batches lock their common rows in the same order).
+   */
+  lockMany(organizationId: string, uids: string[], scope: ItemScope): Promise<InventoryItem[]> {
+    return this.items.find({
+      where: { organizationId, uid: In(uids), ...(scope === 'deleted' ? { deletedAt: Not(IsNull()) } : {}) },
+      withDeleted: scope !== 'live',
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /**
+   * Writes `properties` of each row (a locked item with its changes applied) in one statement: an UPDATE from the rows
+   * unnested, one array per column, so that 100 items are one round trip and one run of the statement triggers.
+   */
+  async updateEach(organizationId: string, properties: Array<keyof InventoryItem>, rows: InventoryItem[]): Promise<void> {
+    if (rows.length === 0 || properties.length === 0) return;
+    const { metadata } = this.items;
+    const driver = this.db.manager.connection.driver;
+    const columns = properties.map((property) => {
+      const column = metadata.findColumnWithPropertyName(property);
+      if (!column) throw new Error(`InventoryItem has no column ${property}`);
+      return { name: column.databaseName, type: driver.normalizeType(column), values: rows.map((row) => row[property] ?? null) };
+    });
+    const arrays = columns.map((column, index) => `$${index + 3}::${column.type}[]`).join(', ');
+    const names = columns.map((column) => `"${column.name}"`);
+    await this.db.query(
+      `UPDATE inventory_items i SET ${names.map((name) => `${name} = v.${name}`).join(', ')}, updated = now()
+         FROM unnest($2::bigint[], ${arrays}) AS v (id, ${names.join(', ')})
+        WHERE i.organization_id = $1 AND i.id = v.id`,
+      [organizationId, rows.map((row) => row.id), ...columns.map((column) => column.values)],
+    );
+  }
+
+  /** Removes the rows for good; their photos, listings and audit entries go with them (foreign keys ON DELETE CASCADE). */
+  async deleteMany(organizationId: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.query(`DELETE FROM inventory_items WHERE organization_id = $1 AND id = ANY($2)`, [organizationId, ids]);
+  }
+
   /** The live (not soft-deleted) items of these products, oldest first. */
   itemSummaries(organizationId: string, productIds: string[]): Promise<ItemSummaryRow[]> {
     return this.db.select(
@@ -78,12 +123,21 @@ export class InventoryRepository {
   }
 
   /** Every stored file of the items of these products, soft-deleted ones included. */
-  async storedFileKeys(organizationId: string, productIds: string[]): Promise<string[]> {
+  storedFileKeys(organizationId: string, productIds: string[]): Promise<string[]> {
+    return this.assetFileKeys(organizationId, 'i.product_id', productIds);
+  }
+
+  /** Every stored file (photo and thumbnail) of these items. */
+  storedFileKeysOfItems(organizationId: string, itemIds: string[]): Promise<string[]> {
+    return this.assetFileKeys(organizationId, 'i.id', itemIds);
+  }
+
+  private async assetFileKeys(organizationId: string, itemColumn: 'i.id' | 'i.product_id', ids: string[]): Promise<string[]> {
     const rows = await this.db.select<{ key: string }>(
       `SELECT key FROM inventory_assets a JOIN inventory_items i ON i.id = a.inventory_item_id,
               LATERAL (VALUES (a.file_key), (a.thumbnail_key)) AS keys (key)
-        WHERE a.organization_id = $1 AND i.product_id = ANY($2) AND key IS NOT NULL`,
-      [organizationId, productIds],
+        WHERE a.organization_id = $1 AND ${itemColumn} = ANY($2) AND key IS NOT NULL`,
+      [organizationId, ids],
     );
     return rows.map((row) => row.key);
   }

@@ -3,6 +3,7 @@ import {
   auditSource,
   changedFields,
   conditionDisplay,
+  conditionFields,
   daysInInventory,
   daysListed,
   deleteProblem,
@@ -165,5 +166,46 @@ describe('inventory rules', () => {
   it('words asset audit messages with the type label', () => {
     expect(assetAuditMessage('uploaded', 'photo', 'photo.jpg', true)).toBe('Photo uploaded: photo.jpg (identifying).');
     expect(assetAuditMessage('deleted', 'front_cover', 'front.jpg')).toBe('Front cover deleted: front.jpg.');
+  });
+});
+
+describe('condition fields', () => {
+  const mirroring = { conditionItem: 'vg', conditionContainer: 'vg', conditionContainerManuallySet: false };
+  const byHand = { conditionItem: 'vg', conditionContainer: 'generic', conditionContainerManuallySet: true };
+
+  it('mirrors the item grade into the container on create unless a container grade is sent', () => {
+    expect(conditionFields({ condition_item: 'nm' }, null)).toEqual({
+      conditionItem: 'nm',
+      conditionContainer: 'nm',
+      conditionContainerManuallySet: false,
+    });
+    expect(conditionFields({ condition_item: 'nm', condition_container: 'vg' }, null)).toEqual({
+      conditionItem: 'nm',
+      conditionContainer: 'vg',
+      conditionContainerManuallySet: true,
+    });
+    expect(conditionFields({}, null)).toEqual({ conditionContainer: null, conditionContainerManuallySet: false });
+  });
+
+  it('moves a mirroring container with a new item grade, and leaves one set by hand', () => {
+    expect(conditionFields({ condition_item: 'nm' }, mirroring)).toEqual({ conditionItem: 'nm', conditionContainer: 'nm' });
+    expect(conditionFields({ condition_item: 'nm' }, byHand)).toEqual({ conditionItem: 'nm' });
+    expect(conditionFields({ condition_item: null }, mirroring)).toEqual({ conditionItem: null, conditionContainer: null });
+  });
+
+  it('sets the container by hand when sent, and mirrors again when the flag is cleared', () => {
+    expect(conditionFields({ condition_container: 'no_cover' }, mirroring)).toEqual({
+      conditionContainer: 'no_cover',
+      conditionContainerManuallySet: true,
+    });
+    expect(conditionFields({ condition_container_manually_set: false }, byHand)).toEqual({
+      conditionContainer: 'vg',
+      conditionContainerManuallySet: false,
+    });
+  });
+
+  it('changes nothing when nothing about grades is sent', () => {
+    expect(conditionFields({}, mirroring)).toEqual({});
+    expect(conditionFields({}, byHand)).toEqual({});
   });
 });

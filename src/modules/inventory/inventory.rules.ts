@@ -67,6 +67,40 @@ export function normalizeCondition(input: string, scale: 'item' | 'container'): 
   return (scale === 'item' ? ITEM_GRADE_BY_NAME : CONTAINER_GRADE_BY_NAME).get(name) ?? null;
 }
 
+/** The grade fields of an item as requests send them (wire names; grades already normalised to their codes). */
+export interface ConditionInput {
+  condition_item?: string | null;
+  condition_container?: string | null;
+  condition_container_manually_set?: boolean;
+}
+
+/** The grade columns of a stored item. */
+export interface ItemConditions {
+  conditionItem: string | null;
+  conditionContainer: string | null;
+  conditionContainerManuallySet: boolean;
+}
+
+/**
+ * The grade columns to store for a change (`current` is null on create): the container mirrors the item grade unless
+ * it was set by hand (the flag, or a container grade sent explicitly, which sets the flag); clearing the flag makes it
+ * mirror again. Only the columns that change are returned (all of them on create).
+ */
+export function conditionFields(input: ConditionInput, current: ItemConditions | null): Partial<ItemConditions> {
+  const fields: Partial<ItemConditions> = {};
+  if (input.condition_item !== undefined) fields.conditionItem = input.condition_item;
+  let manuallySet = input.condition_container_manually_set ?? current?.conditionContainerManuallySet ?? false;
+  if (input.condition_container !== undefined) {
+    fields.conditionContainer = input.condition_container;
+    manuallySet = input.condition_container_manually_set ?? true;
+  } else if (!manuallySet) {
+    const itemGrade = fields.conditionItem !== undefined ? fields.conditionItem : (current?.conditionItem ?? null);
+    if (current === null || itemGrade !== current.conditionContainer) fields.conditionContainer = itemGrade;
+  }
+  if (current === null || manuallySet !== current.conditionContainerManuallySet) fields.conditionContainerManuallySet = manuallySet;
+  return fields;
+}
+
 /** What an asset (photo) of a record shows: grading and listings want the labels and the runout, not only the cover. */
 export const ASSET_TYPES = {
   photo: 'Photo',
@@ -204,6 +238,14 @@ export function deleteProblem(status: InventoryStatus, hasActiveListing: boolean
   if (status === 'sold') return 'This item has an order and cannot be deleted.';
   if (hasActiveListing) return 'This item has active marketplace listings. Delist it before deleting it.';
   return null;
+}
+
+/** The audit message of a soft delete, single or bulk. */
+export const SOFT_DELETE_AUDIT_MESSAGE = 'Deleted (restorable).';
+
+/** The audit message of a restore: `Restored as Ready to Sell.` */
+export function restoreAuditMessage(status: InventoryStatus): string {
+  return `Restored as ${statusDisplay(status)}.`;
 }
 
 /** The pricing model new listings of an item use: fixed price, the only one until pricing models become configurable. */

@@ -1,4 +1,4 @@
-import { forwardRef, Inject, Injectable, Logger } from '@nestjs/common';
+import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { foundOrFail, NotFound, ValidationFailed } from '../../common/errors/error-response.js';
 import type { RequestUrls } from '../../common/http/request-urls.js';
@@ -72,8 +72,6 @@ type InventoryOfProducts = Pick<InventoryService, 'forProducts' | 'storedFileKey
 
 @Injectable()
 export class ProductsService {
-  private readonly logger = new Logger(ProductsService.name);
-
   constructor(
     private readonly db: TransactionalConnection,
     private readonly products: ProductsRepository,
@@ -133,7 +131,7 @@ export class ProductsService {
       const product = await this.owned(auth, uid);
       const itemFiles = await this.inventory.storedFileKeys(auth.organizationId, [product.id]);
       if (!(await this.products.delete(auth.organizationId, product.id))) throw new NotFound();
-      await this.db.afterCommit(() => this.removeFiles([product.imageKey, product.imageThumbnailKey, ...itemFiles]));
+      await this.db.afterCommit(() => this.storage.removeAll([product.imageKey, product.imageThumbnailKey, ...itemFiles]));
     });
   }
 
@@ -147,7 +145,7 @@ export class ProductsService {
       updated: new Date(),
     });
     const replaced = [product.imageKey, product.imageThumbnailKey].filter((key) => key !== stored.imageKey && key !== stored.thumbnailKey);
-    await this.removeFiles(replaced);
+    await this.storage.removeAll(replaced);
     return this.presentOne(auth, uid, urls);
   }
 
@@ -245,13 +243,5 @@ export class ProductsService {
         : null;
     }
     return fields as Partial<Product>;
-  }
-
-  /** Files are removed after the rows: a failure leaves an orphan file (logged), never a broken product. */
-  private async removeFiles(keys: Array<string | null>): Promise<void> {
-    for (const key of new Set(keys)) {
-      if (!key) continue;
-      await this.storage.delete(key).catch((error: Error) => this.logger.warn(`Could not remove stored file ${key}: ${error.message}`));
-    }
   }
 }
