@@ -10,6 +10,7 @@ import { InventoryItemTypeLink1764700000000 } from './1764700000000-inventory-it
 import { InventoryAssetIdentifying1764710000000 } from './1764710000000-inventory-asset-identifying.js';
 import { InventoryCounts1764720000000 } from './1764720000000-inventory-counts.js';
 import { InventoryAnalytics1764743000000 } from './1764743000000-inventory-analytics.js';
+import { ProductSummaryLock1764750000000 } from './1764750000000-product-summary-lock.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   InventoryAssetIdentifying1764710000000,
   InventoryCounts1764720000000,
   InventoryAnalytics1764743000000,
+  ProductSummaryLock1764750000000,
 ];

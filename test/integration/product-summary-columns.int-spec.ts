@@ -130,6 +130,27 @@ describe('Trigger-kept product summary columns', () => {
     expect(await summary(product)).toMatchObject({ total: 2, listed: 2, price: '8.00' });
   });
 
+  it("adds an item while another transaction's item insert holds its foreign key lock on the product (no deadlock)", async () => {
+    const product = await newProduct();
+    const [a, b] = [await pool.connect(), await pool.connect()];
+    try {
+      await a.query('BEGIN');
+      // The lock an insert's foreign key check takes on the product and keeps to the end of its transaction. The
+      // recount used to ask for FOR UPDATE, which waits for it: two inserts holding it each waited for the other.
+      await a.query('SELECT 1 FROM products WHERE id = $1 FOR KEY SHARE', [product]);
+      await b.query('BEGIN');
+      await b.query(`SET LOCAL lock_timeout = '10s'`);
+      await addItem(product, 'listed', '10.00', b);
+      await b.query('COMMIT');
+      await a.query('COMMIT');
+    } finally {
+      await Promise.all([a, b].map((client) => client.query('ROLLBACK').catch(() => undefined)));
+      a.release();
+      b.release();
+    }
+    expect(await summary(product)).toMatchObject({ total: 1, listed: 1, price: '10.00' });
+  });
+
   it("keeps the organization's product count", async () => {
     const count = async () =>
       Number(
