@@ -4,7 +4,7 @@ import type { ClientRequest } from '../../common/http/client-request.js';
 import type { RequestUrls } from '../../common/http/request-urls.js';
 import { type Page, type PageRequest, paginate } from '../../common/pagination/pagination.js';
 import { AuditLogDto } from './dto/audit-log.dto.js';
-import { InventoryAuditRepository } from './inventory-audit.repository.js';
+import { InventoryAuditRepository, type NewAuditEntry } from './inventory-audit.repository.js';
 import { mapAuditLog } from './inventory.mapper.js';
 import { type AuditAction, auditSource } from './inventory.rules.js';
 
@@ -25,30 +25,46 @@ export interface AuditEntry {
   platformSlug?: string | null;
 }
 
+/** The item an entry is about, with its title as it is now. */
+export interface AuditedItem {
+  organizationId: string;
+  id: string;
+  title: string;
+}
+
+function auditRow(actor: Actor | null, item: AuditedItem, entry: AuditEntry): NewAuditEntry {
+  return {
+    organizationId: item.organizationId,
+    inventoryItemId: item.id,
+    inventoryItemTitle: item.title.slice(0, 600),
+    actorUid: actor?.auth.userUid ?? null,
+    source: auditSource(actor?.auth.via ?? null),
+    action: entry.action,
+    message: entry.message,
+    statusBefore: entry.statusBefore ?? null,
+    statusAfter: entry.statusAfter ?? null,
+    metadata: entry.metadata ?? {},
+    severity: entry.severity ?? 'info',
+    listingUid: entry.listingUid ?? null,
+    platformSlug: entry.platformSlug ?? null,
+    requestId: actor?.client.requestId ?? null,
+    ipAddress: actor?.client.ipAddress ?? null,
+    userAgent: actor?.client.userAgent ?? null,
+  };
+}
+
 /** The item audit trail: written in the transaction of each change, read newest first. */
 @Injectable()
 export class InventoryAuditService {
   constructor(private readonly entries: InventoryAuditRepository) {}
 
-  record(actor: Actor | null, item: { organizationId: string; id: string; title: string }, entry: AuditEntry): Promise<void> {
-    return this.entries.insert({
-      organizationId: item.organizationId,
-      inventoryItemId: item.id,
-      inventoryItemTitle: item.title.slice(0, 600),
-      actorUid: actor?.auth.userUid ?? null,
-      source: auditSource(actor?.auth.via ?? null),
-      action: entry.action,
-      message: entry.message,
-      statusBefore: entry.statusBefore ?? null,
-      statusAfter: entry.statusAfter ?? null,
-      metadata: entry.metadata ?? {},
-      severity: entry.severity ?? 'info',
-      listingUid: entry.listingUid ?? null,
-      platformSlug: entry.platformSlug ?? null,
-      requestId: actor?.client.requestId ?? null,
-      ipAddress: actor?.client.ipAddress ?? null,
-      userAgent: actor?.client.userAgent ?? null,
-    });
+  record(actor: Actor | null, item: AuditedItem, entry: AuditEntry): Promise<void> {
+    return this.entries.insert(auditRow(actor, item, entry));
+  }
+
+  /** Many entries of one actor in one INSERT (a batch of a CSV import), in the caller's transaction. */
+  recordMany(actor: Actor | null, entries: Array<{ item: AuditedItem; entry: AuditEntry }>): Promise<void> {
+    return this.entries.insertMany(entries.map(({ item, entry }) => auditRow(actor, item, entry)));
   }
 
   list(organizationId: string, itemId: string, page: PageRequest, urls: RequestUrls): Promise<Page<AuditLogDto>> {

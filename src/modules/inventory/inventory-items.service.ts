@@ -18,53 +18,10 @@ import { type AssetRow, InventoryListQuery, type ItemRow } from './inventory-lis
 import { mapInventoryItem } from './inventory.mapper.js';
 import { ItemTypesService } from './item-types.service.js';
 import { InventoryRepository } from './inventory.repository.js';
-import {
-  changedFields,
-  deleteProblem,
-  describeUpdate,
-  type InventoryStatus,
-  itemTitle,
-  statusChangeProblem,
-  statusDates,
-  statusDisplay,
-} from './inventory.rules.js';
-
-/** Request fields stored as they are, and their entity properties. */
-const COPIED_COLUMNS = {
-  name: 'name',
-  condition_comments: 'conditionComments',
-  condition_seller_description: 'conditionSellerDescription',
-  price_total_usd: 'priceTotalUsd',
-  price_item_usd: 'priceItemUsd',
-  price_shipping_usd: 'priceShippingUsd',
-  price_expected_usd: 'priceExpectedUsd',
-  price_purchased_item: 'pricePurchasedItem',
-  price_for_purchases_shipping: 'priceForPurchasesShipping',
-  listing_current_price: 'listingCurrentPrice',
-  manual_description: 'manualDescription',
-  manual_sku: 'manualSku',
-  notes: 'notes',
-  location: 'location',
-} as const satisfies Partial<Record<keyof InventoryItemFieldsDto, keyof InventoryItem>>;
-
-/** The fields an audit entry compares, by their wire names. */
-const AUDITED_COLUMNS = {
-  ...COPIED_COLUMNS,
-  status: 'status',
-  condition_item: 'conditionItem',
-  condition_container: 'conditionContainer',
-  condition_container_manually_set: 'conditionContainerManuallySet',
-  product_id: 'productId',
-  inventory_item_type_id: 'inventoryItemTypeId',
-} as const satisfies Record<string, keyof InventoryItem>;
+import { deleteProblem, describeUpdate, itemTitle, statusDisplay } from './inventory.rules.js';
+import { itemUpdate, newItemColumns, newProductTitle, NO_PRODUCT, type ResolvedReferences, statusAfter } from './item-write.rules.js';
 
 const PRODUCT_ONLY_FIELDS = ['product_catalog_number', 'product_sku', 'product_upc', 'product_year', 'product_metadata'] as const;
-
-const NO_PRODUCT = 'Give product_uid or product_title, or a name to create the product from.';
-
-function auditedValues(item: Partial<InventoryItem>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(AUDITED_COLUMNS).map(([field, column]) => [field, item[column] ?? null]));
-}
 
 /**
  * What items need of products. Products and inventory use each other, so each injects the other by a forward
@@ -117,19 +74,16 @@ export class InventoryItemsService {
   async create(actor: Actor, input: CreateInventoryItemDto, urls: RequestUrls): Promise<InventoryItemDetailDto> {
     const { auth } = actor;
     const status = input.status ?? 'draft';
-    const statusProblem = statusChangeProblem(null, status);
-    if (statusProblem) throw new ValidationFailed({ status: [statusProblem] });
     const created = await this.db.transaction(async () => {
+      const planned = newItemColumns(input, await this.itemTypeReference(input), new Date());
+      if ('errors' in planned) throw new ValidationFailed(planned.errors);
       const product = await this.productFor(auth, input);
-      const now = new Date();
-      const fields: Partial<InventoryItem> = {
-        ...this.columns(input),
-        ...this.conditions(input, null),
-        status,
-        ...statusDates(status, { purchasedAt: null, receivedAt: null }, now),
-        ...(await this.itemType(input)),
-      };
-      const item = await this.items.insert({ ...fields, organizationId: auth.organizationId, userId: auth.userId, productId: product.id });
+      const item = await this.items.insert({
+        ...planned.columns,
+        organizationId: auth.organizationId,
+        userId: auth.userId,
+        productId: product.id,
+      });
       await this.audit.record(
         actor,
         { organizationId: auth.organizationId, id: item.id, title: await this.titleOf(auth, item.uid) },
@@ -149,27 +103,18 @@ export class InventoryItemsService {
     const { auth } = actor;
     await this.db.transaction(async () => {
       const item = foundOrFail(await this.items.findOwned(auth.organizationId, uid, { lock: true }));
-      const fields: Partial<InventoryItem> = { ...this.columns(input), ...this.conditions(input, item), ...(await this.itemType(input)) };
-      if (input.status !== undefined && input.status !== item.status) {
-        const problem = statusChangeProblem(item.status, input.status);
-        if (problem) throw new ValidationFailed({ status: [problem] });
-        Object.assign(fields, { status: input.status }, statusDates(input.status, item, new Date()));
-      }
-      if (input.product_uid !== undefined) fields.productId = (await this.existingProduct(auth, input.product_uid)).id;
-      const changes = changedFields(auditedValues(item), auditedValues({ ...item, ...fields }));
+      const references: ResolvedReferences = await this.itemTypeReference(input);
+      if (input.product_uid !== undefined) references.productId = (await this.existingProduct(auth, input.product_uid)).id;
+      const planned = itemUpdate(item, input, references, new Date());
+      if ('errors' in planned) throw new ValidationFailed(planned.errors);
+      const { columns, changes } = planned;
       if (Object.keys(changes).length === 0) return;
-      await this.items.update(auth.organizationId, item.id, fields);
+      await this.items.update(auth.organizationId, item.id, columns);
       const { action, message } = describeUpdate(changes);
       await this.audit.record(
         actor,
         { organizationId: auth.organizationId, id: item.id, title: await this.titleOf(auth, uid) },
-        {
-          action,
-          message,
-          statusBefore: item.status,
-          statusAfter: (fields.status ?? item.status) as InventoryStatus,
-          metadata: { changes },
-        },
+        { action, message, statusBefore: item.status, statusAfter: statusAfter(item, columns), metadata: { changes } },
       );
     });
     return this.get(auth, uid, urls);
@@ -264,7 +209,7 @@ export class InventoryItemsService {
       }
       return this.existingProduct(auth, input.product_uid);
     }
-    const title = input.product_title ?? input.name?.trim();
+    const title = newProductTitle(input);
     if (!title) throw new ValidationFailed({ name: [NO_PRODUCT] });
     const metadata = input.product_metadata;
     if (metadata !== undefined && metadata !== null && (typeof metadata.external_id !== 'string' || !metadata.external_id.trim())) {
@@ -280,8 +225,11 @@ export class InventoryItemsService {
     });
   }
 
-  /** The item type named by inventory_item_type_uid (null clears it), or nothing when the field was not sent. */
-  private async itemType(input: InventoryItemFieldsDto): Promise<Partial<InventoryItem>> {
+  /**
+   * The item type named by inventory_item_type_uid (null or blank clears it), or nothing when the field was not sent;
+   * an unknown uid is a 400 on the field. Reads the item types cached per process: no query per call.
+   */
+  async itemTypeReference(input: InventoryItemFieldsDto): Promise<Pick<ResolvedReferences, 'inventoryItemTypeId'>> {
     if (input.inventory_item_type_uid === undefined) return {};
     if (input.inventory_item_type_uid === null || input.inventory_item_type_uid === '') return { inventoryItemTypeId: null };
     const type = await this.itemTypes.byUid(input.inventory_item_type_uid);
@@ -293,34 +241,5 @@ export class InventoryItemsService {
     const product = await this.products.forInventory(auth, uid);
     if (!product) throw new ValidationFailed({ product_uid: [`Product "${uid}" does not exist.`] });
     return product;
-  }
-
-  private columns(input: InventoryItemFieldsDto): Partial<InventoryItem> {
-    const fields: Record<string, unknown> = {};
-    for (const [field, column] of Object.entries(COPIED_COLUMNS)) {
-      const value = input[field as keyof typeof COPIED_COLUMNS];
-      if (value !== undefined) fields[column] = value;
-    }
-    if (input.name !== undefined) fields.name = input.name?.trim() ? input.name.trim() : null;
-    return fields as Partial<InventoryItem>;
-  }
-
-  /**
-   * The grades to store: the container mirrors the item grade unless it was set by hand (the flag, or a container
-   * grade sent explicitly, which sets the flag); clearing the flag makes it mirror again.
-   */
-  private conditions(input: InventoryItemFieldsDto, current: InventoryItem | null): Partial<InventoryItem> {
-    const fields: Partial<InventoryItem> = {};
-    if (input.condition_item !== undefined) fields.conditionItem = input.condition_item;
-    let manuallySet = input.condition_container_manually_set ?? current?.conditionContainerManuallySet ?? false;
-    if (input.condition_container !== undefined) {
-      fields.conditionContainer = input.condition_container;
-      manuallySet = input.condition_container_manually_set ?? true;
-    } else if (!manuallySet) {
-      const itemGrade = fields.conditionItem !== undefined ? fields.conditionItem : (current?.conditionItem ?? null);
-      if (current === null || itemGrade !== current.conditionContainer) fields.conditionContainer = itemGrade;
-    }
-    if (current === null || manuallySet !== current.conditionContainerManuallySet) fields.conditionContainerManuallySet = manuallySet;
-    return fields;
   }
 }

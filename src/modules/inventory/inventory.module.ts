@@ -16,6 +16,8 @@ import { InventoryAssetsService } from './inventory-assets.service.js';
 import { InventoryAuditRepository } from './inventory-audit.repository.js';
 import { InventoryAuditService } from './inventory-audit.service.js';
 import { InventoryChoicesController } from './inventory-choices.controller.js';
+import { InventoryCsvController } from './inventory-csv.controller.js';
+import { InventoryCsvService } from './inventory-csv.service.js';
 import { InventoryItemsController } from './inventory-items.controller.js';
 import { InventoryItemsService } from './inventory-items.service.js';
 import { InventoryListQuery } from './inventory-list.query.js';
@@ -39,7 +41,13 @@ import { ItemTypesService } from './item-types.service.js';
     SubscriptionsModule,
     MediaModule,
   ],
-  controllers: [InventoryChoicesController, ItemTypesController, InventoryItemsController, InventoryAssetsController],
+  controllers: [
+    InventoryChoicesController,
+    ItemTypesController,
+    InventoryCsvController,
+    InventoryItemsController,
+    InventoryAssetsController,
+  ],
   providers: [
     InventoryRepository,
     InventoryService,
@@ -49,6 +57,7 @@ import { ItemTypesService } from './item-types.service.js';
     InventoryItemsService,
     InventoryAssetsRepository,
     InventoryAssetsService,
+    InventoryCsvService,
     ItemTypesRepository,
     ItemTypesService,
   ],
