@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       runMigrations: true,
       throttlePerMinute: 1000,
       mediaMaxBytes: 10 * 1024 * 1024,
+      csvImportMaxBytes: 50 * 1024 * 1024,
     });
   });
 
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
       THROTTLE_PER_MINUTE: '60',
       DATA_DIR: '/var/lib/instica',
       MEDIA_MAX_BYTES: '5242880',
+      CSV_IMPORT_MAX_BYTES: '1048576',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -34,6 +36,7 @@ describe('loadConfig', () => {
       throttlePerMinute: 60,
       dataDir: '/var/lib/instica',
       mediaMaxBytes: 5_242_880,
+      csvImportMaxBytes: 1_048_576,
     });
   });
 
@@ -50,6 +53,8 @@ describe('loadConfig', () => {
     ['MEDIA_MAX_BYTES', '1.5'],
     ['MEDIA_MAX_BYTES', '100'],
     ['MEDIA_MAX_BYTES', '268435457'],
+    ['CSV_IMPORT_MAX_BYTES', '50MB'],
+    ['CSV_IMPORT_MAX_BYTES', '100'],
   ])('rejects a bad %s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -23,6 +23,8 @@ export interface AppConfig {
   trialDays: number;
   /** Largest uploaded file (images), in bytes; uploads are held in memory while they are processed. */
   mediaMaxBytes: number;
+  /** Largest inventory CSV upload (the request as sent), in bytes; the file is parsed as it streams, never held whole. */
+  csvImportMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +102,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
     trialDays: integer(env, 'TRIAL_DAYS', 14, 0, 3650),
     mediaMaxBytes: integer(env, 'MEDIA_MAX_BYTES', 10_485_760, 1024, 268_435_456),
+    csvImportMaxBytes: integer(env, 'CSV_IMPORT_MAX_BYTES', 52_428_800, 1024, 1_073_741_824),
   };
 }
 

@@ -18,7 +18,16 @@ export class ContractClient {
   private call(method: Method, url: string): supertest.Test {
     return supertest(this.baseUrl)
       [method](url)
-      .expect((response) => assertMatchesContract(method, url, response.status, response.body, response.text));
+      .expect((response) =>
+        assertMatchesContract(
+          method,
+          url,
+          response.status,
+          response.body,
+          response.text,
+          response.headers['content-type'] as string | undefined,
+        ),
+      );
   }
 
   get(url: string) {

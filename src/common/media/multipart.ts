@@ -1,5 +1,6 @@
 import type { FastifyMultipartBaseOptions, Multipart, MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { DetailError, ValidationFailed } from '../errors/error-response.js';
 import { Msg } from '../errors/messages.js';
@@ -151,6 +152,78 @@ export async function readUploadedFiles(
   if (nullCharacterField !== null) throw new ValidationFailed({ [nullCharacterField]: [Msg.nullCharacter] });
   if (sentAsText.size > 0) throw new ValidationFailed(Object.fromEntries([...sentAsText].map((field) => [field, [UploadMsg.notAFile]])));
   return { files, fields: text };
+}
+
+/** The error an uploaded file's stream fails with when the file goes past the size limit while it streams. */
+export class UploadTooLarge extends Error {
+  constructor(readonly maxBytes: number) {
+    super(UploadMsg.tooLarge(maxBytes));
+    this.name = 'UploadTooLarge';
+  }
+}
+
+/**
+ * Hands the one file sent in `field` of a multipart/form-data request to `consume` as a stream, read as it arrives
+ * (never whole in memory), and resolves with what `consume` resolves; the parts after it are not read. An upload
+ * whose Content-Length exceeds `maxBytes` is refused before anything is read (`{"<field>": ["The file is larger than
+ * 50 MB."]}`); one without Content-Length (chunked) that goes past it fails the stream `consume` reads with
+ * UploadTooLarge. The other problems of the request are 400s as for readUploadedFile, before `consume` is called;
+ * a malformed body after that fails the stream. Errors of `consume` pass through as they are.
+ */
+export async function consumeUploadedFile<T>(
+  request: FastifyRequest,
+  field: string,
+  maxBytes: number,
+  consume: (file: Readable) => Promise<T>,
+): Promise<T> {
+  if (typeof request.isMultipart !== 'function' || !request.isMultipart()) {
+    throw new ValidationFailed({ non_field_errors: [UploadMsg.notMultipart] });
+  }
+  const declaredLength = Number(request.headers['content-length']);
+  if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw new ValidationFailed({ [field]: [UploadMsg.tooLarge(maxBytes)] });
+  let file: MultipartFile | null = null;
+  let sentAsText = false;
+  let nullCharacterField: string | null = null;
+  const parts = request.parts({
+    limits: { fileSize: maxBytes, fields: MAX_FORM_FIELDS },
+    throwFileSizeLimit: false,
+  } as FastifyMultipartBaseOptions);
+  try {
+    // The parts before the file; the file's stream is read by `consume`, after this loop.
+    for await (const part of parts) {
+      nullCharacterField ??= nullCharacterFieldOf(part);
+      if (part.type === 'field') {
+        if (part.fieldname === field && part.value !== '') sentAsText = true;
+      } else if (part.fieldname === field && nullCharacterField === null) {
+        file = part;
+        break;
+      } else {
+        await drain(part.file);
+      }
+    }
+  } catch (error) {
+    throw multipartError(error, field, maxBytes);
+  }
+  if (nullCharacterField !== null) throw new ValidationFailed({ [nullCharacterField]: [Msg.nullCharacter] });
+  if (file === null) throw new ValidationFailed({ [field]: [sentAsText ? UploadMsg.notAFile : UploadMsg.missing] });
+  const stream = file.file;
+  stream.once('limit', () => stream.destroy(new UploadTooLarge(maxBytes)));
+  try {
+    return await consume(stream);
+  } finally {
+    discardRestOfBody(request.raw);
+  }
+}
+
+/**
+ * Reads what is left of a request body that was not read to its end (the file stopped early, the parts after it)
+ * and drops it, as Node does for a body nobody reads: left paused, it would hold the keep-alive connection, so that
+ * the client's next request on it would never be answered.
+ */
+function discardRestOfBody(raw: IncomingMessage): void {
+  if (raw.complete) return;
+  raw.unpipe();
+  raw.resume();
 }
 
 async function readPart(part: MultipartFile): Promise<UploadedFile> {

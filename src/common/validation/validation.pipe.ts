@@ -1,4 +1,6 @@
-import { HttpException, ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { HttpException, type Type, ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidatorOptions } from 'class-validator';
 import { FieldErrors, ValidationFailed } from '../errors/error-response.js';
 import { Msg } from '../errors/messages.js';
 
@@ -42,6 +44,29 @@ export function toFieldErrors(errors: ValidationError[]): FieldErrors {
   return result;
 }
 
+/** How every input is validated: unknown and read-only fields stripped, messages from the values as sent. */
+const VALIDATOR_OPTIONS: ValidatorOptions = {
+  whitelist: true,
+  forbidUnknownValues: false,
+  validationError: { target: false, value: true },
+};
+
+const INVALID_INPUT = 'Invalid input.';
+
+/**
+ * One plain object (a CSV row, not a request) as the DTO `metatype`, transformed and validated exactly as the global
+ * pipe does a body, synchronously (the DTOs' validators are); a validator that throws is an error, not an exception.
+ */
+export function validateInput<T extends object>(metatype: Type<T>, plain: Record<string, unknown>): { value: T } | { errors: FieldErrors } {
+  try {
+    const value = plainToInstance(metatype, plain);
+    const errors = validateSync(value, VALIDATOR_OPTIONS);
+    return errors.length > 0 ? { errors: toFieldErrors(errors) } : { value };
+  } catch {
+    return { errors: { non_field_errors: [INVALID_INPUT] } };
+  }
+}
+
 /**
  * The global pipe: unknown and read-only fields are stripped (never written), and a validator that
  * throws on hostile input becomes a 400 rather than a 500.
@@ -49,10 +74,8 @@ export function toFieldErrors(errors: ValidationError[]): FieldErrors {
 export class ApiValidationPipe extends ValidationPipe {
   constructor() {
     super({
-      whitelist: true,
+      ...VALIDATOR_OPTIONS,
       transform: true,
-      forbidUnknownValues: false,
-      validationError: { target: false, value: true },
       exceptionFactory: (errors) => new ValidationFailed(toFieldErrors(errors)),
     });
   }
@@ -65,7 +88,7 @@ export class ApiValidationPipe extends ValidationPipe {
       return await super.transform(value, metadata);
     } catch (error) {
       if (error instanceof HttpException) throw error;
-      throw new ValidationFailed({ non_field_errors: ['Invalid input.'] });
+      throw new ValidationFailed({ non_field_errors: [INVALID_INPUT] });
     }
   }
 }

@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Readable } from 'node:stream';
 import type { Pool } from 'pg';
+import QueryStream from 'pg-query-stream';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, QueryFailedError, type Repository } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
@@ -51,6 +53,27 @@ export class TransactionalConnection {
       this.dataSource.logger.logQueryError(error as Error, sql, parameters);
       throw new QueryFailedError(sql, parameters, error as Error);
     }
+  }
+
+  /**
+   * The rows of a read as an object stream from a server-side cursor (pg-query-stream), `batchSize` rows at a time and
+   * only as fast as the stream is consumed, so a read of any size holds one batch in memory. The cursor runs on a
+   * pooled connection of its own, outside any transaction, held until the stream closes: at its end, on an error,
+   * or when it is destroyed (a consumer gone); a connection whose stream failed is discarded, not reused.
+   * With the embedded database's single connection, nothing else can query until the stream closes: the caller must
+   * not wait on another query while it reads.
+   */
+  async stream(sql: string, parameters: unknown[], batchSize = 500): Promise<Readable> {
+    this.dataSource.logger.logQuery(sql, parameters);
+    const client = await this.pool.connect();
+    const rows = client.query(new QueryStream(sql, parameters, { batchSize }));
+    let failure: Error | undefined;
+    rows.on('error', (error: Error) => {
+      failure = error;
+      this.dataSource.logger.logQueryError(error, sql, parameters);
+    });
+    rows.once('close', () => client.release(failure));
+    return rows;
   }
 
   private get pool(): Pool {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { QueryDeepPartialEntity } from 'typeorm';
 import { newUid } from '../../common/ids/uid.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { InventoryAuditLog } from './entities/inventory-audit-log.entity.js';
@@ -33,11 +32,39 @@ export type NewAuditEntry = Omit<Partial<InventoryAuditLog>, 'id' | 'uid' | 'cre
 export class InventoryAuditRepository {
   constructor(private readonly db: TransactionalConnection) {}
 
-  /** One statement for all the entries; joins the caller's transaction, so they commit or roll back with the change they record. */
+  /**
+   * One statement for all the entries, its parameters one array per column (a batch of a thousand is still 17
+   * parameters); joins the caller's transaction, so they commit or roll back with the change they record.
+   */
   async insert(entries: NewAuditEntry[]): Promise<void> {
-    await this.db
-      .getRepository(InventoryAuditLog)
-      .insert(entries.map((entry) => ({ ...entry, uid: newUid('log') })) as QueryDeepPartialEntity<InventoryAuditLog>[]);
+    if (entries.length === 0) return;
+    const column = <K extends keyof NewAuditEntry>(key: K) => entries.map((entry) => entry[key] ?? null);
+    await this.db.query(
+      `INSERT INTO inventory_audit_logs (uid, organization_id, inventory_item_id, inventory_item_title, actor_uid, source, action, message,
+                                         status_before, status_after, metadata, severity, listing_uid, platform_slug, request_id,
+                                         ip_address, user_agent)
+       SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                            $9::text[], $10::text[], $11::jsonb[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[])`,
+      [
+        entries.map(() => newUid('log')),
+        column('organizationId'),
+        column('inventoryItemId'),
+        entries.map((entry) => entry.inventoryItemTitle ?? ''),
+        column('actorUid'),
+        column('source'),
+        column('action'),
+        entries.map((entry) => entry.message ?? ''),
+        column('statusBefore'),
+        column('statusAfter'),
+        entries.map((entry) => entry.metadata ?? {}),
+        entries.map((entry) => entry.severity ?? 'info'),
+        column('listingUid'),
+        column('platformSlug'),
+        column('requestId'),
+        column('ipAddress'),
+        column('userAgent'),
+      ],
+    );
   }
 
   async count(organizationId: string, itemId: string): Promise<number> {

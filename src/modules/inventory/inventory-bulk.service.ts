@@ -26,7 +26,6 @@ import {
   conditionFields,
   deleteProblem,
   describeUpdate,
-  itemTitle,
   restoreAuditMessage,
   SOFT_DELETE_AUDIT_MESSAGE,
   statusChangeProblem,
@@ -217,13 +216,9 @@ export class InventoryBulkService {
       updates.map((update) => ({ ...update.item, ...update.fields }) as InventoryItem),
     );
     // Titled as they read after the change (a new grade is in the title), as a single-item update titles its entry.
-    const titles = new Map(
-      (
-        await this.listQuery.titleParts(
-          organizationId,
-          updates.map((update) => update.item.id),
-        )
-      ).map((row) => [String(row.id), itemTitle(row.name, row.product_title, row.condition_item)]),
+    const titles = await this.listQuery.titles(
+      organizationId,
+      updates.map((update) => update.item.id),
     );
     await this.audit.recordMany(
       actor,

@@ -15,26 +15,13 @@ import { InventoryQueryDto } from './dto/inventory-query.dto.js';
 import type { InventoryItem } from './entities/inventory-item.entity.js';
 import { type Actor, InventoryAuditService } from './inventory-audit.service.js';
 import { type AssetRow, InventoryListQuery, type ItemRow } from './inventory-list.query.js';
-import { auditedValues, copiedColumns } from './inventory-item-fields.js';
 import { mapInventoryItem } from './inventory.mapper.js';
 import { ItemTypesService } from './item-types.service.js';
 import { InventoryRepository } from './inventory.repository.js';
-import {
-  changedFields,
-  conditionFields,
-  deleteProblem,
-  describeUpdate,
-  type InventoryStatus,
-  itemTitle,
-  SOFT_DELETE_AUDIT_MESSAGE,
-  statusChangeProblem,
-  statusDates,
-  statusDisplay,
-} from './inventory.rules.js';
+import { deleteProblem, describeUpdate, itemTitle, SOFT_DELETE_AUDIT_MESSAGE, statusDisplay } from './inventory.rules.js';
+import { itemUpdate, newItemColumns, newProductTitle, NO_PRODUCT, type ResolvedReferences, statusAfter } from './item-write.rules.js';
 
 const PRODUCT_ONLY_FIELDS = ['product_catalog_number', 'product_sku', 'product_upc', 'product_year', 'product_metadata'] as const;
-
-const NO_PRODUCT = 'Give product_uid or product_title, or a name to create the product from.';
 
 /**
  * What items need of products. Products and inventory use each other, so each injects the other by a forward
@@ -87,19 +74,16 @@ export class InventoryItemsService {
   async create(actor: Actor, input: CreateInventoryItemDto, urls: RequestUrls): Promise<InventoryItemDetailDto> {
     const { auth } = actor;
     const status = input.status ?? 'draft';
-    const statusProblem = statusChangeProblem(null, status);
-    if (statusProblem) throw new ValidationFailed({ status: [statusProblem] });
     const created = await this.db.transaction(async () => {
+      const planned = newItemColumns(input, await this.itemTypeReference(input), new Date());
+      if ('errors' in planned) throw new ValidationFailed(planned.errors);
       const product = await this.productFor(auth, input);
-      const now = new Date();
-      const fields: Partial<InventoryItem> = {
-        ...copiedColumns(input),
-        ...conditionFields(input, null),
-        status,
-        ...statusDates(status, { purchasedAt: null, receivedAt: null, soldAt: null }, now),
-        ...(await this.itemType(input)),
-      };
-      const item = await this.items.insert({ ...fields, organizationId: auth.organizationId, userId: auth.userId, productId: product.id });
+      const item = await this.items.insert({
+        ...planned.columns,
+        organizationId: auth.organizationId,
+        userId: auth.userId,
+        productId: product.id,
+      });
       await this.audit.record(
         actor,
         { organizationId: auth.organizationId, id: item.id, title: await this.titleOf(auth, item.uid) },
@@ -119,27 +103,18 @@ export class InventoryItemsService {
     const { auth } = actor;
     await this.db.transaction(async () => {
       const item = foundOrFail(await this.items.findOwned(auth.organizationId, uid, { lock: true }));
-      const fields: Partial<InventoryItem> = { ...copiedColumns(input), ...conditionFields(input, item), ...(await this.itemType(input)) };
-      if (input.status !== undefined && input.status !== item.status) {
-        const problem = statusChangeProblem(item.status, input.status);
-        if (problem) throw new ValidationFailed({ status: [problem] });
-        Object.assign(fields, { status: input.status }, statusDates(input.status, item, new Date()));
-      }
-      if (input.product_uid !== undefined) fields.productId = (await this.existingProduct(auth, input.product_uid)).id;
-      const changes = changedFields(auditedValues(item), auditedValues({ ...item, ...fields }));
+      const references: ResolvedReferences = await this.itemTypeReference(input);
+      if (input.product_uid !== undefined) references.productId = (await this.existingProduct(auth, input.product_uid)).id;
+      const planned = itemUpdate(item, input, references, new Date());
+      if ('errors' in planned) throw new ValidationFailed(planned.errors);
+      const { columns, changes } = planned;
       if (Object.keys(changes).length === 0) return;
-      await this.items.update(auth.organizationId, item.id, fields);
+      await this.items.update(auth.organizationId, item.id, columns);
       const { action, message } = describeUpdate(changes);
       await this.audit.record(
         actor,
         { organizationId: auth.organizationId, id: item.id, title: await this.titleOf(auth, uid) },
-        {
-          action,
-          message,
-          statusBefore: item.status,
-          statusAfter: (fields.status ?? item.status) as InventoryStatus,
-          metadata: { changes },
-        },
+        { action, message, statusBefore: item.status, statusAfter: statusAfter(item, columns), metadata: { changes } },
       );
     });
     return this.get(auth, uid, urls);
@@ -234,7 +209,7 @@ export class InventoryItemsService {
       }
       return this.existingProduct(auth, input.product_uid);
     }
-    const title = input.product_title ?? input.name?.trim();
+    const title = newProductTitle(input);
     if (!title) throw new ValidationFailed({ name: [NO_PRODUCT] });
     const metadata = input.product_metadata;
     if (metadata !== undefined && metadata !== null && (typeof metadata.external_id !== 'string' || !metadata.external_id.trim())) {
@@ -250,8 +225,11 @@ export class InventoryItemsService {
     });
   }
 
-  /** The item type named by inventory_item_type_uid (null clears it), or nothing when the field was not sent. */
-  private async itemType(input: InventoryItemFieldsDto): Promise<Partial<InventoryItem>> {
+  /**
+   * The item type named by inventory_item_type_uid (null or blank clears it), or nothing when the field was not sent;
+   * an unknown uid is a 400 on the field. Reads the item types cached per process: no query per call.
+   */
+  async itemTypeReference(input: InventoryItemFieldsDto): Promise<Pick<ResolvedReferences, 'inventoryItemTypeId'>> {
     if (input.inventory_item_type_uid === undefined) return {};
     if (input.inventory_item_type_uid === null || input.inventory_item_type_uid === '') return { inventoryItemTypeId: null };
     const type = await this.itemTypes.byUid(input.inventory_item_type_uid);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
 import { containsPattern } from '../../infra/database/like-pattern.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import type { InventoryOrdering } from './dto/inventory-query.dto.js';
-import type { InventoryStatus } from './inventory.rules.js';
+import { type InventoryStatus, itemTitle } from './inventory.rules.js';
 
 export interface InventoryFilters {
   search?: string;
@@ -52,6 +53,34 @@ export interface ItemRow {
   user_uid: string | null;
   user_username: string | null;
   user_email: string | null;
+}
+
+/** The columns of an item's CSV export row. */
+export interface CsvItemRow {
+  uid: string;
+  name: string | null;
+  status: InventoryStatus;
+  condition_item: string | null;
+  condition_container: string | null;
+  condition_container_manually_set: boolean;
+  condition_comments: string | null;
+  condition_seller_description: string | null;
+  price_total_usd: string | null;
+  price_item_usd: string | null;
+  price_shipping_usd: string | null;
+  price_expected_usd: string | null;
+  price_purchased_item: string | null;
+  price_for_purchases_shipping: string | null;
+  listing_current_price: string | null;
+  manual_description: string | null;
+  manual_sku: string | null;
+  notes: string | null;
+  location: string | null;
+  inventory_item_type_uid: string | null;
+  created: Date;
+  updated: Date;
+  product_uid: string;
+  product_title: string;
 }
 
 /** The columns of an item's photo. */
@@ -170,17 +199,35 @@ export class InventoryListQuery {
     return row ?? null;
   }
 
-  /** What the titles of these items are made of (soft-deleted ones included): per item, its name, grade and product title. */
-  titleParts(
-    organizationId: string,
-    itemIds: string[],
-  ): Promise<Array<{ id: string; name: string | null; condition_item: string | null; product_title: string }>> {
-    return this.db.select(
+  /**
+   * Every live item matching the filters as CsvItemRows, oldest first (the `created` ordering's index), streamed
+   * from a cursor: see TransactionalConnection.stream for the connection it holds while read.
+   */
+  csvRows(organizationId: string, filters: InventoryFilters): Promise<Readable> {
+    const where = conditionsOf(organizationId, filters);
+    return this.db.stream(
+      `SELECT i.uid, i.name, i.status, i.condition_item, i.condition_container, i.condition_container_manually_set, i.condition_comments,
+              i.condition_seller_description, i.price_total_usd, i.price_item_usd, i.price_shipping_usd, i.price_expected_usd,
+              i.price_purchased_item, i.price_for_purchases_shipping, i.listing_current_price, i.manual_description, i.manual_sku,
+              i.notes, i.location, t.uid AS inventory_item_type_uid, i.created, i.updated, p.uid AS product_uid, p.title AS product_title
+         FROM inventory_items i
+         JOIN products p ON p.id = i.product_id
+         LEFT JOIN inventory_item_types t ON t.id = i.inventory_item_type_id
+        WHERE ${where.sql}
+        ORDER BY ${ORDER_BY.created}`,
+      where.parameters,
+    );
+  }
+
+  /** The computed titles of these items as they are now (in the current transaction; soft-deleted ones included), by id. */
+  async titles(organizationId: string, itemIds: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.select<{ id: string; name: string | null; condition_item: string | null; product_title: string }>(
       `SELECT i.id, i.name, i.condition_item, p.title AS product_title
          FROM inventory_items i JOIN products p ON p.id = i.product_id
         WHERE i.organization_id = $1 AND i.id = ANY($2)`,
       [organizationId, itemIds],
     );
+    return new Map(rows.map((row) => [String(row.id), itemTitle(row.name, row.product_title, row.condition_item)]));
   }
 
   /** The photos of these items: per item the identifying one first, then oldest first. */

@@ -21,6 +21,8 @@ import { InventoryAuditService } from './inventory-audit.service.js';
 import { InventoryBulkController } from './inventory-bulk.controller.js';
 import { InventoryBulkService } from './inventory-bulk.service.js';
 import { InventoryChoicesController } from './inventory-choices.controller.js';
+import { InventoryCsvController } from './inventory-csv.controller.js';
+import { InventoryCsvService } from './inventory-csv.service.js';
 import { InventoryItemsController } from './inventory-items.controller.js';
 import { InventoryItemsService } from './inventory-items.service.js';
 import { InventoryListQuery } from './inventory-list.query.js';
@@ -31,9 +33,9 @@ import { ItemTypesRepository } from './item-types.repository.js';
 import { ItemTypesService } from './item-types.service.js';
 
 /**
- * Inventory items, their photos, audit trail, bulk operations and analytics, the item types (reference data) and the
- * choice lists of their fields. Products and inventory use each other (a product shows its items, an item creates its product), hence
- * the forward references.
+ * Inventory items, their photos, audit trail, bulk operations, CSV import and export, and analytics, the item types
+ * (reference data) and the choice lists of their fields. Products and inventory use each other (a product shows its
+ * items, an item creates its product), hence the forward references.
  */
 @Module({
   imports: [
@@ -49,6 +51,7 @@ import { ItemTypesService } from './item-types.service.js';
     ItemTypesController,
     InventoryAnalyticsController,
     InventoryBulkController,
+    InventoryCsvController,
     InventoryItemsController,
     InventoryAssetsController,
   ],
@@ -62,6 +65,7 @@ import { ItemTypesService } from './item-types.service.js';
     InventoryAssetsRepository,
     InventoryAssetsService,
     InventoryBulkService,
+    InventoryCsvService,
     ItemTypesRepository,
     ItemTypesService,
     InventoryAnalyticsQuery,

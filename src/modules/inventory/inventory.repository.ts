@@ -25,6 +25,47 @@ export interface ItemSummaryRow {
 /** Which items a bulk operation reads: the live ones, the soft-deleted ones, or both. */
 export type ItemScope = 'live' | 'deleted' | 'any';
 
+/** The columns a batched write sets, with their entity properties and the types of their parameter arrays. */
+const BATCH_COLUMNS = [
+  ['product_id', 'productId', 'bigint'],
+  ['inventory_item_type_id', 'inventoryItemTypeId', 'bigint'],
+  ['name', 'name', 'text'],
+  ['status', 'status', 'text'],
+  ['condition_item', 'conditionItem', 'text'],
+  ['condition_container', 'conditionContainer', 'text'],
+  ['condition_container_manually_set', 'conditionContainerManuallySet', 'boolean'],
+  ['condition_comments', 'conditionComments', 'text'],
+  ['condition_seller_description', 'conditionSellerDescription', 'text'],
+  ['price_total_usd', 'priceTotalUsd', 'numeric'],
+  ['price_item_usd', 'priceItemUsd', 'numeric'],
+  ['price_shipping_usd', 'priceShippingUsd', 'numeric'],
+  ['price_expected_usd', 'priceExpectedUsd', 'numeric'],
+  ['price_purchased_item', 'pricePurchasedItem', 'numeric'],
+  ['price_for_purchases_shipping', 'priceForPurchasesShipping', 'numeric'],
+  ['listing_current_price', 'listingCurrentPrice', 'numeric'],
+  ['manual_description', 'manualDescription', 'text'],
+  ['manual_sku', 'manualSku', 'text'],
+  ['notes', 'notes', 'text'],
+  ['location', 'location', 'text'],
+  ['purchased_at', 'purchasedAt', 'timestamptz'],
+  ['received_at', 'receivedAt', 'timestamptz'],
+  ['sold_at', 'soldAt', 'timestamptz'],
+] as const satisfies ReadonlyArray<readonly [string, keyof InventoryItem, string]>;
+
+/** A new item of a batch: its columns, product and owner. */
+export type NewItem = Partial<InventoryItem> & { organizationId: string; productId: string; userId: string | null };
+
+/** Per column, the values of every row, as one array parameter each (`unnest` zips them into rows). */
+function columnArrays(rows: Array<Partial<InventoryItem>>): unknown[][] {
+  return BATCH_COLUMNS.map(([, property]) => rows.map((row) => row[property] ?? null));
+}
+
+const UNNEST_ARGUMENTS = (first: number) => BATCH_COLUMNS.map(([, , type], index) => `$${first + index}::${type}[]`).join(', ');
+const COLUMN_NAMES = BATCH_COLUMNS.map(([column]) => column).join(', ');
+
+/** The properties a batched write sets (what a CSV import row can change), for updateEach. */
+export const BATCH_PROPERTIES: Array<keyof InventoryItem> = BATCH_COLUMNS.map(([, property]) => property);
+
 /** Item writes and the summaries products show; every method is scoped by the organization. Lists read through InventoryListQuery. */
 @Injectable()
 export class InventoryRepository {
@@ -46,6 +87,20 @@ export class InventoryRepository {
     const uid = newUid('inv');
     const result = await this.items.insert({ ...fields, uid } as QueryDeepPartialEntity<InventoryItem>);
     return { id: String(result.identifiers[0].id), uid };
+  }
+
+  /** Many new items in one INSERT (its per-statement triggers run once); their ids and uids in the order of `rows`. */
+  async insertMany(organizationId: string, rows: NewItem[]): Promise<Array<{ id: string; uid: string }>> {
+    if (rows.length === 0) return [];
+    const uids = rows.map(() => newUid('inv'));
+    const inserted = await this.db.query<Array<{ id: string; uid: string }>>(
+      `INSERT INTO inventory_items (organization_id, uid, user_id, ${COLUMN_NAMES})
+       SELECT $1::bigint, * FROM unnest($2::varchar[], $3::bigint[], ${UNNEST_ARGUMENTS(4)})
+       RETURNING id, uid`,
+      [organizationId, uids, rows.map((row) => row.userId), ...columnArrays(rows)],
+    );
+    const ids = new Map(inserted.map((row) => [row.uid, String(row.id)]));
+    return uids.map((uid) => ({ id: ids.get(uid)!, uid }));
   }
 
   async update(organizationId: string, id: string, fields: Partial<InventoryItem>): Promise<void> {

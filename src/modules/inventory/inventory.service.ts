@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import type { Writable } from 'node:stream';
 import { InventoryItemSummaryDto } from './dto/inventory-item-summary.dto.js';
 import { type ItemProductFacts, mapInventoryItemSummary } from './inventory.mapper.js';
+import { type InventoryCsvFilters, InventoryCsvService } from './inventory-csv.service.js';
 import { InventoryRepository } from './inventory.repository.js';
 
 /** A product as the inventory summaries of its response need it. */
@@ -18,7 +20,10 @@ export interface ProductInventory {
 
 @Injectable()
 export class InventoryService {
-  constructor(private readonly inventory: InventoryRepository) {}
+  constructor(
+    private readonly inventory: InventoryRepository,
+    private readonly csv: InventoryCsvService,
+  ) {}
 
   /** The inventory of a page of products, in two queries whatever their number. */
   async forProducts(organizationId: string, products: ProductForInventory[]): Promise<ProductInventory> {
@@ -32,6 +37,26 @@ export class InventoryService {
     const byId = new Map(products.map((product) => [product.id, product]));
     for (const row of rows) items.get(String(row.product_id))?.push(mapInventoryItemSummary(row, byId.get(String(row.product_id))!));
     return { items, firstPhotoKey: new Map(photos.map((photo) => [String(photo.product_id), photo.file_key])) };
+  }
+
+  /** How many rows writeCsv would write now (for progress). */
+  countCsvRows(organizationId: string, filters: InventoryCsvFilters): Promise<number> {
+    return this.csv.countCsvRows(organizationId, filters);
+  }
+
+  /**
+   * Writes the organization's items as the inventory CSV (header first) to `out`, read through a cursor with
+   * backpressure; calls onProgress(rowsWritten) every so often; ends `out` after the last row and resolves with the
+   * number of rows; on failure destroys `out` and rejects. With the embedded database (one connection), no other
+   * query runs until it ends: do not wait on one while writing.
+   */
+  writeCsv(
+    organizationId: string,
+    filters: InventoryCsvFilters,
+    out: NodeJS.WritableStream | Writable,
+    onProgress?: (rowsWritten: number) => void,
+  ): Promise<number> {
+    return this.csv.writeCsv(organizationId, filters, out, onProgress);
   }
 
   /** The stored files of these products' items: to remove once the products are deleted (their rows cascade). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { QueryDeepPartialEntity } from 'typeorm';
+import { In, type QueryDeepPartialEntity } from 'typeorm';
 import { newUid } from '../../common/ids/uid.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { Product, type ProductType } from './entities/product.entity.js';
@@ -35,6 +35,21 @@ export class ProductsRepository {
       where: { organizationId, uid },
       ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
+  }
+
+  /** The organization's products with these uids (unknown ones are left out), in one query. */
+  findOwnedByUids(organizationId: string, uids: string[]): Promise<Array<Pick<Product, 'id' | 'uid' | 'type'>>> {
+    return this.repository.find({ select: { id: true, uid: true, type: true }, where: { organizationId, uid: In(uids) } });
+  }
+
+  /** One multi-row INSERT; the ids and uids come back in the order of `rows`. */
+  async insertMany(rows: Array<Partial<Product> & { organizationId: string; title: string }>): Promise<Array<{ id: string; uid: string }>> {
+    if (rows.length === 0) return [];
+    const uids = rows.map(() => newUid('prod'));
+    const result = await this.repository.insert(
+      rows.map((row, index) => ({ ...row, uid: uids[index] })) as QueryDeepPartialEntity<Product>[],
+    );
+    return result.identifiers.map((identifier, index) => ({ id: String(identifier.id), uid: uids[index] }));
   }
 
   async insert(fields: Partial<Product> & { organizationId: string; title: string }): Promise<{ id: string; uid: string }> {

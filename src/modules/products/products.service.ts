@@ -155,20 +155,35 @@ export class ProductsService {
     return product ? { id: product.id, uid: product.uid, type: product.type } : null;
   }
 
+  /** The caller's products with these uids, by uid (unknown and other organizations' left out): one query for a batch of items. */
+  async forInventoryMany(auth: AuthContext, uids: string[]): Promise<Map<string, ProductForItem>> {
+    if (uids.length === 0) return new Map();
+    const products = await this.products.findOwnedByUids(auth.organizationId, uids);
+    return new Map(products.map((product) => [product.uid, { id: String(product.id), uid: product.uid, type: product.type }]));
+  }
+
   /** A physical product for a new inventory item (seed 000: `product_title` and the write-only `product_*` fields); joins the caller's transaction. */
   async createForInventory(auth: AuthContext, input: NewProductForItem): Promise<ProductForItem> {
-    const created = await this.products.insert({
-      organizationId: auth.organizationId,
-      userId: auth.userId,
-      title: input.title,
-      type: 'physical',
-      catalogNumber: input.catalogNumber ?? null,
-      sku: input.sku ?? null,
-      upc: input.upc ?? null,
-      year: input.year ?? null,
-      metadata: input.metadata ?? null,
-    });
-    return { ...created, type: 'physical' };
+    const [created] = await this.createManyForInventory(auth, [input]);
+    return created;
+  }
+
+  /** createForInventory for many items at once: one multi-row insert, the products in the order of `inputs`. */
+  async createManyForInventory(auth: AuthContext, inputs: NewProductForItem[]): Promise<ProductForItem[]> {
+    const created = await this.products.insertMany(
+      inputs.map((input) => ({
+        organizationId: auth.organizationId,
+        userId: auth.userId,
+        title: input.title,
+        type: 'physical' as const,
+        catalogNumber: input.catalogNumber ?? null,
+        sku: input.sku ?? null,
+        upc: input.upc ?? null,
+        year: input.year ?? null,
+        metadata: input.metadata ?? null,
+      })),
+    );
+    return created.map((product) => ({ ...product, type: 'physical' as const }));
   }
 
   /** The caller's product, or the documented 404 (also for another organization's); `lock` as ProductsRepository.findOwned. */

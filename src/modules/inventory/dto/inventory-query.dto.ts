@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Msg } from '../../../common/errors/messages.js';
 import { PageQueryDto } from '../../../common/pagination/pagination.js';
@@ -19,7 +19,8 @@ const ORDERING_FIELDS = [
 export const INVENTORY_ORDERINGS = ORDERING_FIELDS.flatMap((field) => [field, `-${field}`] as const);
 export type InventoryOrdering = (typeof INVENTORY_ORDERINGS)[number];
 
-export class InventoryQueryDto extends PageQueryDto {
+/** The item filters of the list and the CSV export. */
+export class InventoryFiltersQueryDto {
   @ApiPropertyOptional({
     description:
       'Case-insensitive text search across the item name, manual description and manual SKU, and the product title, artist name and catalog number. For example `abbey`.',
@@ -40,7 +41,9 @@ export class InventoryQueryDto extends PageQueryDto {
     message: (args: { value: unknown }) => invalidChoices(args.value, INVENTORY_STATUS_CODES),
   })
   status?: string[];
+}
 
+export class InventoryQueryDto extends IntersectionType(PageQueryDto, InventoryFiltersQueryDto) {
   @ApiPropertyOptional({
     description:
       'Sort order (default `-created`), each field ascending or, prefixed with `-`, descending: `created`, `updated`, ' +
