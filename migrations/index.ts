@@ -11,6 +11,7 @@ import { InventoryAssetIdentifying1764710000000 } from './1764710000000-inventor
 import { InventoryCounts1764720000000 } from './1764720000000-inventory-counts.js';
 import { InventoryAnalytics1764743000000 } from './1764743000000-inventory-analytics.js';
 import { ProductSummaryLock1764750000000 } from './1764750000000-product-summary-lock.js';
+import { ExportJobs1764760000000 } from './1764760000000-export-jobs.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   InventoryCounts1764720000000,
   InventoryAnalytics1764743000000,
   ProductSummaryLock1764750000000,
+  ExportJobs1764760000000,
 ];

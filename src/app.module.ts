@@ -13,6 +13,7 @@ import { RedisModule } from './infra/redis/redis.module.js';
 import { ThrottleModule } from './infra/throttle/throttle.module.js';
 import { ApiKeysModule } from './modules/api-keys/index.js';
 import { AuthenticationGuard, AuthModule } from './modules/auth/index.js';
+import { ExportsModule } from './modules/exports/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { InventoryModule } from './modules/inventory/index.js';
 import { ListingsModule } from './modules/listings/index.js';
@@ -45,6 +46,7 @@ export class AppModule {
         InventoryModule,
         ListingsModule,
         ProductsModule,
+        ExportsModule,
       ],
       // Global guards run in this order: who is calling, how often, and whether they have paid.
       providers: [

@@ -21,17 +21,7 @@ export class LocalDiskStorage extends FileStorage {
   }
 
   async put(key: string, data: Buffer, _contentType: string): Promise<void> {
-    const path = this.pathOf(key);
-    await mkdir(dirname(path), { recursive: true });
-    // Written aside and renamed into place, so a half-written file is never served.
-    const partial = `${path}.${randomBytes(6).toString('hex')}.partial`;
-    try {
-      await writeFile(partial, data);
-      await rename(partial, path);
-    } catch (error) {
-      await rm(partial, { force: true });
-      throw error;
-    }
+    await writeInPlace(this.pathOf(key), (partial) => writeFile(partial, data));
   }
 
   async delete(key: string): Promise<void> {
@@ -44,11 +34,32 @@ export class LocalDiskStorage extends FileStorage {
 
   /** The absolute file path of a key; never outside the media root. */
   pathOf(key: string): string {
-    const path = join(this.root, ...keySegments(key));
-    const inside = relative(this.root, path);
-    if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || resolve(path) !== path) {
-      throw new InvalidStorageKey(key);
-    }
-    return path;
+    return pathUnder(this.root, key);
+  }
+}
+
+/** The absolute file path of `key` under `root`; never outside it (InvalidStorageKey otherwise). */
+export function pathUnder(root: string, key: string): string {
+  const path = join(root, ...keySegments(key));
+  const inside = relative(root, path);
+  if (inside === '' || inside.startsWith(`..${sep}`) || inside === '..' || resolve(path) !== path) {
+    throw new InvalidStorageKey(key);
+  }
+  return path;
+}
+
+/**
+ * Writes a file aside (`write` gets the temporary path) and renames it into place at `path`, so a half-written
+ * file is never read or served; a failed write leaves nothing behind.
+ */
+export async function writeInPlace(path: string, write: (partialPath: string) => Promise<void>): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const partial = `${path}.${randomBytes(6).toString('hex')}.partial`;
+  try {
+    await write(partial);
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
   }
 }

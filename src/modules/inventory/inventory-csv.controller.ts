@@ -9,10 +9,9 @@ import { consumeUploadedFile } from '../../common/media/multipart.js';
 import { ApiAuthErrors, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { InventoryCsvImportDto, InventoryCsvImportStoppedDto, MAX_LISTED_ROW_ERRORS } from './dto/inventory-csv.dto.js';
-import { InventoryFiltersQueryDto } from './dto/inventory-query.dto.js';
+import { InventoryFiltersQueryDto, inventoryFilters } from './dto/inventory-query.dto.js';
 import { CSV_COLUMNS, csvFileName, READ_ONLY_COLUMNS } from './inventory-csv.rules.js';
 import { IMPORT_BATCH_ROWS, InventoryCsvService } from './inventory-csv.service.js';
-import type { InventoryStatus } from './inventory.rules.js';
 
 const COLUMNS =
   `Columns, in this order: ${CSV_COLUMNS.map((column) => `\`${column}\``).join(', ')}. ` +
@@ -62,7 +61,7 @@ export class InventoryCsvController {
       .header('Content-Type', 'text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="${csvFileName(new Date())}"`);
     const body = new PassThrough();
-    const filters = { search: query.search?.trim() || undefined, statuses: query.status as InventoryStatus[] | undefined };
+    const filters = inventoryFilters(query);
     // Fastify sends the body as it is written; a failure after the first bytes aborts the download (writeCsv destroys it).
     this.csv.writeCsv(auth.organizationId, filters, body).catch((error: unknown) => {
       this.logger.warn(`The CSV export stopped: ${(error as Error).message}`);

@@ -25,16 +25,10 @@ import {
   withStoredMoneyScale,
 } from './inventory-csv.rules.js';
 import { InventoryItemsService } from './inventory-items.service.js';
-import { type CsvItemRow, InventoryListQuery } from './inventory-list.query.js';
+import { type CsvItemRow, type InventoryFilters, InventoryListQuery } from './inventory-list.query.js';
 import { BATCH_PROPERTIES, InventoryRepository, type NewItem } from './inventory.repository.js';
 import { describeUpdate, type FieldChanges, type InventoryStatus, statusDisplay } from './inventory.rules.js';
 import { itemUpdate, newItemColumns, newProductTitle, NO_PRODUCT, type ResolvedReferences, statusAfter } from './item-write.rules.js';
-
-/** The filters of an export: those of the item list. */
-export interface InventoryCsvFilters {
-  search?: string;
-  statuses?: InventoryStatus[];
-}
 
 /** Rows per import batch: one lookup, one insert, one update and one audit insert each, in one transaction. */
 export const IMPORT_BATCH_ROWS = 1000;
@@ -120,7 +114,7 @@ export class InventoryCsvService {
     @Inject(forwardRef(() => ProductsService)) private readonly products: ProductsOfCsv,
   ) {}
 
-  countCsvRows(organizationId: string, filters: InventoryCsvFilters): Promise<number> {
+  countCsvRows(organizationId: string, filters: InventoryFilters): Promise<number> {
     return this.listQuery.count(organizationId, filters);
   }
 
@@ -131,7 +125,7 @@ export class InventoryCsvService {
    */
   async writeCsv(
     organizationId: string,
-    filters: InventoryCsvFilters,
+    filters: InventoryFilters,
     out: NodeJS.WritableStream | Writable,
     onProgress?: (rowsWritten: number) => void,
   ): Promise<number> {

@@ -11,7 +11,7 @@ import { AuditLogDto } from './dto/audit-log.dto.js';
 import { CreateInventoryItemDto, InventoryItemFieldsDto, UpdateInventoryItemDto } from './dto/inventory-item-write.dto.js';
 import { InventoryItemDetailDto, InventoryItemDto } from './dto/inventory-item.dto.js';
 import { ItemTypeRefDto } from './dto/item-type.dto.js';
-import { InventoryQueryDto } from './dto/inventory-query.dto.js';
+import { inventoryFilters, InventoryQueryDto } from './dto/inventory-query.dto.js';
 import type { InventoryItem } from './entities/inventory-item.entity.js';
 import { type Actor, InventoryAuditService } from './inventory-audit.service.js';
 import { type AssetRow, InventoryListQuery, type ItemRow } from './inventory-list.query.js';
@@ -44,7 +44,7 @@ export class InventoryItemsService {
   ) {}
 
   list(auth: AuthContext, query: InventoryQueryDto, page: PageRequest, urls: RequestUrls): Promise<Page<InventoryItemDto>> {
-    const filters = { search: query.search?.trim() || undefined, statuses: query.status };
+    const filters = inventoryFilters(query);
     return paginate(
       page,
       {

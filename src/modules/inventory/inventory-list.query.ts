@@ -5,9 +5,10 @@ import { TransactionalConnection } from '../../infra/database/transactional-conn
 import type { InventoryOrdering } from './dto/inventory-query.dto.js';
 import { type InventoryStatus, itemTitle } from './inventory.rules.js';
 
+/** Which items a list or an export reads: a search (already trimmed; absent for none) and statuses (absent for all). */
 export interface InventoryFilters {
   search?: string;
-  statuses?: string[];
+  statuses?: InventoryStatus[];
 }
 
 /** The columns an item response shows, with its product, artist, organization, user and type. */

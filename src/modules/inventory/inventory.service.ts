@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 import { InventoryItemSummaryDto } from './dto/inventory-item-summary.dto.js';
 import { type ItemProductFacts, mapInventoryItemSummary } from './inventory.mapper.js';
-import { type InventoryCsvFilters, InventoryCsvService } from './inventory-csv.service.js';
+import { InventoryCsvService } from './inventory-csv.service.js';
+import type { InventoryFilters } from './inventory-list.query.js';
 import { InventoryRepository } from './inventory.repository.js';
 
 /** A product as the inventory summaries of its response need it. */
@@ -40,7 +41,7 @@ export class InventoryService {
   }
 
   /** How many rows writeCsv would write now (for progress). */
-  countCsvRows(organizationId: string, filters: InventoryCsvFilters): Promise<number> {
+  countCsvRows(organizationId: string, filters: InventoryFilters): Promise<number> {
     return this.csv.countCsvRows(organizationId, filters);
   }
 
@@ -52,7 +53,7 @@ export class InventoryService {
    */
   writeCsv(
     organizationId: string,
-    filters: InventoryCsvFilters,
+    filters: InventoryFilters,
     out: NodeJS.WritableStream | Writable,
     onProgress?: (rowsWritten: number) => void,
   ): Promise<number> {

@@ -3,7 +3,8 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Msg } from '../../../common/errors/messages.js';
 import { PageQueryDto } from '../../../common/pagination/pagination.js';
 import { invalidChoices, QueryList } from '../../../common/validation/fields.js';
-import { INVENTORY_STATUS_CODES } from '../inventory.rules.js';
+import type { InventoryFilters } from '../inventory-list.query.js';
+import { INVENTORY_STATUS_CODES, type InventoryStatus } from '../inventory.rules.js';
 
 const ORDERING_FIELDS = [
   'created',
@@ -41,6 +42,11 @@ export class InventoryFiltersQueryDto {
     message: (args: { value: unknown }) => invalidChoices(args.value, INVENTORY_STATUS_CODES),
   })
   status?: string[];
+}
+
+/** The filters a query asks for, as the read model takes them: a blank search is none. */
+export function inventoryFilters(query: InventoryFiltersQueryDto): InventoryFilters {
+  return { search: query.search?.trim() || undefined, statuses: query.status as InventoryStatus[] | undefined };
 }
 
 export class InventoryQueryDto extends IntersectionType(PageQueryDto, InventoryFiltersQueryDto) {

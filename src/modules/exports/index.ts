@@ -1,0 +1,3 @@
+/** What other modules may use of exports. */
+export { ExportsModule } from './exports.module.js';
+export { ExportsService } from './exports.service.js';
