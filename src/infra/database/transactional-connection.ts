@@ -59,20 +59,16 @@ export class TransactionalConnection {
    * The rows of a read as an object stream from a server-side cursor (pg-query-stream), `batchSize` rows at a time and
    * only as fast as the stream is consumed, so a read of any size holds one batch in memory. The cursor runs on a
    * pooled connection of its own, outside any transaction, held until the stream closes: at its end, on an error,
-   * or when it is destroyed (a consumer gone); a connection whose stream failed is discarded, not reused.
-   * With the embedded database's single connection, nothing else can query until the stream closes: the caller must
-   * not wait on another query while it reads.
+   * or when it is destroyed (a consumer gone), the cursor is closed first, so the connection goes back to the pool
+   * ready (the pool drops one that broke). With the embedded database's single connection, nothing else can query
+   * until the stream closes: the caller must not wait on another query while it reads.
    */
   async stream(sql: string, parameters: unknown[], batchSize = 500): Promise<Readable> {
     this.dataSource.logger.logQuery(sql, parameters);
     const client = await this.pool.connect();
     const rows = client.query(new QueryStream(sql, parameters, { batchSize }));
-    let failure: Error | undefined;
-    rows.on('error', (error: Error) => {
-      failure = error;
-      this.dataSource.logger.logQueryError(error, sql, parameters);
-    });
-    rows.once('close', () => client.release(failure));
+    rows.on('error', (error: Error) => this.dataSource.logger.logQueryError(error, sql, parameters));
+    rows.once('close', () => client.release());
     return rows;
   }
 

@@ -76,6 +76,14 @@ interface BatchOutcome {
   newProducts: Map<string, ProductForItem>;
 }
 
+/** A batch after validation: the rows to write, and what it did so far (the problems of its rows). */
+interface PreparedBatch {
+  updates: Map<string, ValidRow<UpdateInventoryItemDto>>;
+  creates: Array<ValidRow<CreateInventoryItemDto>>;
+  outcome: BatchOutcome;
+  reject: (line: number, errors: FieldErrors) => void;
+}
+
 /** A batch's database work failed: its cause is a server error, not a problem of the file. */
 class BatchFailed extends Error {
   constructor(readonly reason: unknown) {
@@ -188,6 +196,17 @@ export class InventoryCsvService {
       },
     });
     parser.on('error', (error) => (parseError ??= error));
+    // A batch is validated while the one before it is written: the two run at once, at most two batches in memory.
+    let writing: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const batch = await this.prepareBatch(pending.splice(0), progress);
+      await writing;
+      writing = this.writeBatch(actor, batch, progress).catch((error: unknown) => {
+        throw new BatchFailed(error);
+      });
+      writing.catch(() => undefined); // seen by the next flush, or at the end
+    };
     const takeParsed = async () => {
       for (const { record, info } of parsed.splice(0)) {
         const line = starts.startOf(info);
@@ -203,16 +222,12 @@ export class InventoryCsvService {
             ? undefined
             : { non_field_errors: [`The row has ${record.length} cells; the header row has ${columns.length}.`] };
         pending.push({ line, cells: rowCells(columns, record), problem });
-        if (pending.length >= IMPORT_BATCH_ROWS) {
-          await this.importBatch(actor, pending.splice(0), progress).catch((error: unknown) => {
-            throw new BatchFailed(error);
-          });
-        }
+        if (pending.length >= IMPORT_BATCH_ROWS) await flush();
       }
     };
     let stopped: string | null = null;
     try {
-      // The upload is read a chunk at a time, the next one only once the rows of this one are written (backpressure).
+      // The upload is read a chunk at a time, the next one only once the rows of this one are handed to a write (backpressure).
       for await (const chunk of file as AsyncIterable<Buffer>) {
         if (bytesRead === 0 && chunk.length > 0 && !isTextStart(chunk)) throw new ValidationFailed({ file: [NOT_CSV] });
         bytesRead += chunk.length;
@@ -232,7 +247,12 @@ export class InventoryCsvService {
     }
     if (columns === null)
       throw new ValidationFailed({ file: [stopped ?? (bytesRead === 0 ? UploadMsg.empty : 'The file has no header row.')] });
-    await this.importBatch(actor, pending.splice(0), progress);
+    try {
+      await flush();
+      await writing;
+    } catch (error) {
+      throw error instanceof BatchFailed ? error.reason : error;
+    }
     const result: InventoryCsvImportDto = {
       created_count: progress.created,
       updated_count: progress.updated,
@@ -244,9 +264,8 @@ export class InventoryCsvService {
     return result;
   }
 
-  /** Validates a batch of rows, then writes it in one transaction; row problems are reported, database failures thrown. */
-  private async importBatch(actor: Actor, rows: CsvRow[], progress: ImportProgress): Promise<void> {
-    if (rows.length === 0) return;
+  /** Validates a batch of rows as the API does: the rows to write, and the problems of the others. */
+  private async prepareBatch(rows: CsvRow[], progress: ImportProgress): Promise<PreparedBatch> {
     const outcome: BatchOutcome = { created: 0, updated: 0, unchanged: 0, failedLines: new Set(), errors: [], newProducts: new Map() };
     const reject = (line: number, errors: FieldErrors) => {
       outcome.failedLines.add(line);
@@ -282,7 +301,13 @@ export class InventoryCsvService {
       if (uid === null) creates.push(valid as ValidRow<CreateInventoryItemDto>);
       else updates.set(uid, valid as ValidRow<UpdateInventoryItemDto>);
     }
-    await this.db.transaction(() => this.writeBatch(actor, updates, creates, progress, outcome, reject));
+    return { updates, creates, outcome, reject };
+  }
+
+  /** Writes a prepared batch in one transaction, then adds what it did to the import's progress; database failures are thrown. */
+  private async writeBatch(actor: Actor, batch: PreparedBatch, progress: ImportProgress): Promise<void> {
+    const { outcome } = batch;
+    await this.db.transaction(() => this.writeRows(actor, batch, progress));
     progress.created += outcome.created;
     progress.updated += outcome.updated;
     progress.unchanged += outcome.unchanged;
@@ -294,14 +319,7 @@ export class InventoryCsvService {
     for (const [title, product] of outcome.newProducts) progress.productsByTitle.set(title, product);
   }
 
-  private async writeBatch(
-    actor: Actor,
-    updates: Map<string, ValidRow<UpdateInventoryItemDto>>,
-    creates: Array<ValidRow<CreateInventoryItemDto>>,
-    progress: ImportProgress,
-    outcome: BatchOutcome,
-    reject: (line: number, errors: FieldErrors) => void,
-  ): Promise<void> {
+  private async writeRows(actor: Actor, { updates, creates, outcome, reject }: PreparedBatch, progress: ImportProgress): Promise<void> {
     const { auth } = actor;
     const now = new Date();
     const productUids = [...updates.values(), ...creates].flatMap((row) => (row.input.product_uid ? [row.input.product_uid] : []));
