@@ -146,14 +146,19 @@ export class InventoryCsvService {
         done(null, csvRecord(row));
       },
     });
+    let sourceClosed: Promise<unknown> = Promise.resolve();
     try {
       const source = await this.listQuery.csvRows(organizationId, filters);
+      // Settled only once the cursor is closed and its connection back in the pool, so that the caller's next query finds it.
+      sourceClosed = new Promise((resolve) => source.once('close', resolve));
       await pipeline(source, toRecord, stringify({ header: true, columns: [...CSV_COLUMNS], bom: true, record_delimiter: 'windows' }), out);
     } catch (error) {
       const stream = out as Writable;
       if (typeof stream.destroy === 'function' && !stream.destroyed) stream.destroy(error as Error);
+      await sourceClosed;
       throw error;
     }
+    await sourceClosed;
     onProgress?.(rows);
     return rows;
   }
