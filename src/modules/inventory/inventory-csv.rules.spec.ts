@@ -34,8 +34,8 @@ const ROW: CsvItemRow = {
   notes: 'Line one\nline two',
   location: '=HYPERLINK("x")',
   inventory_item_type_uid: 'type_vinyl',
-  created: new Date('2025-03-01T09:00:00Z'),
-  updated: new Date('2025-03-02T10:30:00.123Z'),
+  created: '2025-03-01T09:00:00.000Z',
+  updated: '2025-03-02T10:30:00.123Z',
   product_uid: 'prod_1',
   product_title: 'Abbey Road',
 };

@@ -89,14 +89,13 @@ export function isTextStart(chunk: Buffer): boolean {
 
 /** An item as its export row, cells in CSV_COLUMNS order; no value is an empty cell. */
 export function csvRecord(row: CsvItemRow): string[] {
-  const cells: Record<CsvColumn, string | boolean | Date | null> = {
+  const cells: Record<CsvColumn, string | boolean | null> = {
     ...row,
     title: itemTitle(row.name, row.product_title, row.condition_item),
   };
   return CSV_COLUMNS.map((column) => {
     const value = cells[column];
     if (value === null) return '';
-    if (value instanceof Date) return value.toISOString();
     return escapeCell(String(value));
   });
 }

@@ -1,6 +1,6 @@
 import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import { type CsvError, type Info, parse } from 'csv-parse';
-import { stringify } from 'csv-stringify';
+import { stringify as stringifySync } from 'csv-stringify/sync';
 import { Transform, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApiError, type FieldErrors, ValidationFailed } from '../../common/errors/error-response.js';
@@ -32,6 +32,8 @@ import { itemUpdate, newItemColumns, newProductTitle, NO_PRODUCT, type ResolvedR
 
 /** Rows per import batch: one lookup, one insert, one update and one audit insert each, in one transaction. */
 export const IMPORT_BATCH_ROWS = 1000;
+/** Rows writeCsv turns into CSV text at once. */
+const CSV_LINES_PER_CHUNK = 500;
 /** How often writeCsv reports progress, in rows. */
 const PROGRESS_EVERY_ROWS = 1000;
 /** Longest row the import reads, in characters (the longest fields of an item are some 40,000): bounds an unclosed quote. */
@@ -138,20 +140,32 @@ export class InventoryCsvService {
     onProgress?: (rowsWritten: number) => void,
   ): Promise<number> {
     let rows = 0;
-    const toRecord = new Transform({
-      objectMode: true,
+    let pending: string[][] = [];
+    const lines = (records: string[][], header = false) =>
+      stringifySync(records, { header, columns: header ? [...CSV_COLUMNS] : undefined, bom: header, record_delimiter: 'windows' });
+    // Records go to the file a batch at a time, one string each: a stream step per row costs more than the CSV itself.
+    const toLines = new Transform({
+      writableObjectMode: true,
       transform(row: CsvItemRow, _encoding, done) {
         rows += 1;
+        pending.push(csvRecord(row));
         if (rows % PROGRESS_EVERY_ROWS === 0) onProgress?.(rows);
-        done(null, csvRecord(row));
+        if (pending.length < CSV_LINES_PER_CHUNK) return done();
+        const chunk = lines(pending);
+        pending = [];
+        done(null, chunk);
+      },
+      flush(done) {
+        done(null, lines(pending));
       },
     });
+    toLines.push(lines([], true));
     let sourceClosed: Promise<unknown> = Promise.resolve();
     try {
       const source = await this.listQuery.csvRows(organizationId, filters);
       // Settled only once the cursor is closed and its connection back in the pool, so that the caller's next query finds it.
       sourceClosed = new Promise((resolve) => source.once('close', resolve));
-      await pipeline(source, toRecord, stringify({ header: true, columns: [...CSV_COLUMNS], bom: true, record_delimiter: 'windows' }), out);
+      await pipeline(source, toLines, out);
     } catch (error) {
       const stream = out as Writable;
       if (typeof stream.destroy === 'function' && !stream.destroyed) stream.destroy(error as Error);

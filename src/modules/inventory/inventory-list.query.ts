@@ -5,6 +5,9 @@ import { TransactionalConnection } from '../../infra/database/transactional-conn
 import type { InventoryOrdering } from './dto/inventory-query.dto.js';
 import { type InventoryStatus, itemTitle } from './inventory.rules.js';
 
+/** A timestamp column as ISO 8601 UTC text with milliseconds, as Date.toISOString() writes it. */
+const isoUtc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 /** Which items a list or an export reads: a search (already trimmed; absent for none) and statuses (absent for all). */
 export interface InventoryFilters {
   search?: string;
@@ -78,8 +81,9 @@ export interface CsvItemRow {
   notes: string | null;
   location: string | null;
   inventory_item_type_uid: string | null;
-  created: Date;
-  updated: Date;
+  /** ISO 8601 UTC, as PostgreSQL writes it (the export's hottest values: no Date made and printed per row). */
+  created: string;
+  updated: string;
   product_uid: string;
   product_title: string;
 }
@@ -210,7 +214,8 @@ export class InventoryListQuery {
       `SELECT i.uid, i.name, i.status, i.condition_item, i.condition_container, i.condition_container_manually_set, i.condition_comments,
               i.condition_seller_description, i.price_total_usd, i.price_item_usd, i.price_shipping_usd, i.price_expected_usd,
               i.price_purchased_item, i.price_for_purchases_shipping, i.listing_current_price, i.manual_description, i.manual_sku,
-              i.notes, i.location, t.uid AS inventory_item_type_uid, i.created, i.updated, p.uid AS product_uid, p.title AS product_title
+              i.notes, i.location, t.uid AS inventory_item_type_uid, ${isoUtc('i.created')} AS created, ${isoUtc('i.updated')} AS updated,
+              p.uid AS product_uid, p.title AS product_title
          FROM inventory_items i
          JOIN products p ON p.id = i.product_id
          LEFT JOIN inventory_item_types t ON t.id = i.inventory_item_type_id
