@@ -1,5 +1,5 @@
 // Inventory at scale, side by side with PostgreSQL itself (not part of `npm test`):
-//   npm run bench:scale -- [--sizes 10000,100000] [--bulk-requests 40] [--keep] [--database NAME]
+//   npm run bench:scale -- [--sizes 10000,100000] [--bulk-requests 40] [--node-options OPTIONS] [--keep] [--database NAME]
 // For each size it generates one organization's inventory (bench/inventory-list.mjs's generator), then measures on
 // the built service and on a raw baseline in a child process of its own (bench/raw-csv.mjs), in the same run:
 //   export: GET /api/v1/inventory/export/csv/ streamed to a file, beside COPY (SELECT the same columns) TO STDOUT
@@ -28,6 +28,9 @@ const { values } = parseArgs({
     'bulk-requests': { type: 'string', default: '40' },
     keep: { type: 'boolean', default: false },
     database: { type: 'string', default: 'instica_bench_scale' },
+    // For example `--node-options="--max-semi-space-size=2 --max-old-space-size=96"`: a small heap shows what memory the work needs,
+    // where by default V8 lets garbage pile up (tens of MB) before it collects.
+    'node-options': { type: 'string', default: '' },
   },
 });
 const SIZES = values.sizes.split(',').map(Number);
@@ -40,7 +43,12 @@ const IMPORT_MAX_BYTES = String(1024 * 1024 * 1024);
 /** The service, quiet and unthrottled, taking import files of any size this bench makes. */
 function startScaleService() {
   return start('service', 'dist/src/main.js', {
-    env: { LOG_LEVEL: 'warn', THROTTLE_PER_MINUTE: '1000000', CSV_IMPORT_MAX_BYTES: IMPORT_MAX_BYTES },
+    env: {
+      LOG_LEVEL: 'warn',
+      THROTTLE_PER_MINUTE: '1000000',
+      CSV_IMPORT_MAX_BYTES: IMPORT_MAX_BYTES,
+      NODE_OPTIONS: values['node-options'],
+    },
     databaseUrl,
     readyPath: '/api/health/',
   });
