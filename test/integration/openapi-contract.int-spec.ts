@@ -29,8 +29,11 @@ const operations = Object.entries(document.paths).flatMap(([path, item]) =>
 );
 /** Fastify reads a body on these methods for every route, so each can answer 400 (unreadable JSON), 413 and 415. */
 const BODY_METHODS = ['post', 'put', 'patch', 'delete'];
-/** Query parameters whose default only picks a page or an order, never which results are shown. */
-const NON_FILTERING = ['page', 'page_size', 'ordering'];
+/**
+ * Query parameters whose default only picks a page, an order or the length of a series (the analytics `days`: the
+ * default is the server's own), never which of the caller's records are shown.
+ */
+const NON_FILTERING = ['page', 'page_size', 'ordering', 'days'];
 
 /** The statuses the HTTP layer, the guards and the pipes can answer for this operation. */
 function requiredStatuses(method: string, operation: Operation): string[] {
