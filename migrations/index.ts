@@ -12,6 +12,7 @@ import { InventoryCounts1764720000000 } from './1764720000000-inventory-counts.j
 import { InventoryAnalytics1764743000000 } from './1764743000000-inventory-analytics.js';
 import { ProductSummaryLock1764750000000 } from './1764750000000-product-summary-lock.js';
 import { ExportJobs1764760000000 } from './1764760000000-export-jobs.js';
+import { OutboundEmails1764770000000 } from './1764770000000-outbound-emails.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   InventoryAnalytics1764743000000,
   ProductSummaryLock1764750000000,
   ExportJobs1764760000000,
+  OutboundEmails1764770000000,
 ];

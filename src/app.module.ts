@@ -2,12 +2,14 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter.js';
+import { RoleGuard } from './common/auth/role.guard.js';
 import { ThrottleGuard } from './common/http/throttle.guard.js';
 import { ApiValidationPipe } from './common/validation/validation.pipe.js';
 import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './infra/database/database.module.js';
 import { DomainEventsModule } from './infra/events/domain-events.js';
+import { MailModule } from './infra/mail/mail.module.js';
 import { QueueModule } from './infra/queue/queue.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 import { ThrottleModule } from './infra/throttle/throttle.module.js';
@@ -36,6 +38,7 @@ export class AppModule {
         RedisModule.forRoot(config),
         QueueModule.forRoot(config),
         ThrottleModule.forRoot(config),
+        MailModule,
         AuthModule,
         ApiKeysModule,
         UsersModule,
@@ -48,10 +51,11 @@ export class AppModule {
         ProductsModule,
         ExportsModule,
       ],
-      // Global guards run in this order: who is calling, how often, and whether they have paid.
+      // Global guards run in this order: who is calling, how often, whether their role may, and whether they have paid.
       providers: [
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: ThrottleGuard },
+        { provide: APP_GUARD, useClass: RoleGuard },
         { provide: APP_GUARD, useClass: SubscriptionGuard },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_PIPE, useClass: ApiValidationPipe },

@@ -7,7 +7,7 @@ import {
   type ReferenceObject,
   type SchemaObject,
 } from '@nestjs/swagger';
-import { PUBLIC_EXTENSION } from './common/auth/decorators.js';
+import { PUBLIC_EXTENSION, ROLES_EXTENSION } from './common/auth/decorators.js';
 import { API_KEY_HEADER } from './common/auth/auth-context.js';
 import { ErrorDetailDto, ValidationErrorDto } from './common/swagger/error.dto.js';
 
@@ -70,6 +70,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
     if (operation[PUBLIC_EXTENSION]) {
       delete operation[PUBLIC_EXTENSION];
+      delete operation[ROLES_EXTENSION];
       operation.security = [];
     }
     operation.responses = { ...QUERY_ERRORS, ...(BODY_METHODS.includes(method) ? BODY_ERRORS : {}), ...operation.responses };

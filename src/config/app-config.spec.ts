@@ -12,6 +12,14 @@ describe('loadConfig', () => {
       throttlePerMinute: 1000,
       mediaMaxBytes: 10 * 1024 * 1024,
       csvImportMaxBytes: 50 * 1024 * 1024,
+      publicUrl: 'http://localhost:3000',
+      smtpUrl: null,
+      appleClientId: null,
+      appleJwksUrl: 'https://appleid.apple.com/auth/keys',
+      appleRootCertPath: null,
+      stripeSecretKey: null,
+      stripeWebhookSecret: null,
+      stripeApiUrl: 'https://api.stripe.com',
     });
   });
 
@@ -26,6 +34,15 @@ describe('loadConfig', () => {
       DATA_DIR: '/var/lib/instica',
       MEDIA_MAX_BYTES: '5242880',
       CSV_IMPORT_MAX_BYTES: '1048576',
+      PUBLIC_URL: 'https://shop.example.com/',
+      SMTP_URL: 'smtp://mailer:secret@mail.example.com:587',
+      MAIL_FROM: 'Shop <shop@example.com>',
+      APPLE_CLIENT_ID: 'com.example.instica',
+      APPLE_JWKS_URL: 'http://127.0.0.1:9000/auth/keys',
+      APPLE_ROOT_CERT_PATH: '/etc/instica/AppleRootCA-G3.pem',
+      STRIPE_SECRET_KEY: 'sk_test_123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_123',
+      STRIPE_API_URL: 'http://127.0.0.1:12111',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -37,6 +54,15 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/instica',
       mediaMaxBytes: 5_242_880,
       csvImportMaxBytes: 1_048_576,
+      publicUrl: 'https://shop.example.com',
+      smtpUrl: 'smtp://mailer:secret@mail.example.com:587',
+      mailFrom: 'Shop <shop@example.com>',
+      appleClientId: 'com.example.instica',
+      appleJwksUrl: 'http://127.0.0.1:9000/auth/keys',
+      appleRootCertPath: '/etc/instica/AppleRootCA-G3.pem',
+      stripeSecretKey: 'sk_test_123',
+      stripeWebhookSecret: 'whsec_123',
+      stripeApiUrl: 'http://127.0.0.1:12111',
     });
   });
 
@@ -55,6 +81,10 @@ describe('loadConfig', () => {
     ['MEDIA_MAX_BYTES', '268435457'],
     ['CSV_IMPORT_MAX_BYTES', '50MB'],
     ['CSV_IMPORT_MAX_BYTES', '100'],
+    ['PUBLIC_URL', 'ftp://example.com'],
+    ['SMTP_URL', 'http://mail.example.com'],
+    ['APPLE_JWKS_URL', 'not a url'],
+    ['STRIPE_API_URL', 'stripe'],
   ])('rejects a bad %s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

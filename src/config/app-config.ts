@@ -25,6 +25,24 @@ export interface AppConfig {
   mediaMaxBytes: number;
   /** Largest inventory CSV upload (the request as sent), in bytes; the file is parsed as it streams, never held whole. */
   csvImportMaxBytes: number;
+  /** Base URL of the service as users reach it (links in emails); absent means http://localhost:<port>. */
+  publicUrl: string;
+  /** SMTP server mail goes out through (`smtp://user:pass@host:port`); absent means mail is kept in the outbox table and logged. */
+  smtpUrl: string | null;
+  /** The From address of every email. */
+  mailFrom: string;
+  /** Sign in with Apple: the expected `aud` of identity tokens (the app's bundle id or services id); absent disables it (503). */
+  appleClientId: string | null;
+  /** Where Apple's identity-token signing keys are published. */
+  appleJwksUrl: string;
+  /** PEM file of the Apple root certificate App Store signed transactions chain to; absent disables in-app purchases (503). */
+  appleRootCertPath: string | null;
+  /** Stripe secret API key; absent disables Stripe billing (503). */
+  stripeSecretKey: string | null;
+  /** Stripe webhook signing secret (`whsec_...`); absent disables the webhook (503). */
+  stripeWebhookSecret: string | null;
+  /** Stripe API base URL (a local fake in tests). */
+  stripeApiUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -87,8 +105,9 @@ function url(env: Env, name: string, protocols: readonly string[]): string | nul
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): AppConfig {
+  const port = integer(env, 'PORT', 3000, 0, 65535);
   return {
-    port: integer(env, 'PORT', 3000, 0, 65535),
+    port,
     host: text(env, 'HOST') ?? '0.0.0.0',
     role: oneOf(env, 'APP_ROLE', ['api', 'worker', 'all'] as const, 'all'),
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
@@ -103,6 +122,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trialDays: integer(env, 'TRIAL_DAYS', 14, 0, 3650),
     mediaMaxBytes: integer(env, 'MEDIA_MAX_BYTES', 10_485_760, 1024, 268_435_456),
     csvImportMaxBytes: integer(env, 'CSV_IMPORT_MAX_BYTES', 52_428_800, 1024, 1_073_741_824),
+    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: text(env, 'MAIL_FROM') ?? 'Instica <no-reply@localhost>',
+    appleClientId: text(env, 'APPLE_CLIENT_ID'),
+    appleJwksUrl: url(env, 'APPLE_JWKS_URL', ['http:', 'https:']) ?? 'https://appleid.apple.com/auth/keys',
+    appleRootCertPath: text(env, 'APPLE_ROOT_CERT_PATH'),
+    stripeSecretKey: text(env, 'STRIPE_SECRET_KEY'),
+    stripeWebhookSecret: text(env, 'STRIPE_WEBHOOK_SECRET'),
+    stripeApiUrl: (url(env, 'STRIPE_API_URL', ['http:', 'https:']) ?? 'https://api.stripe.com').replace(/\/+$/, ''),
   };
 }
 

@@ -28,6 +28,7 @@ describe('Inventory bulk queries', () => {
       userId: '0',
       userUid: 'usr_b',
       organizationId: String(organization.id),
+      role: 'owner',
       via: { kind: 'token', tokenId: '0' },
     };
     actor = { auth, client: { requestId: 'req-bulk', ipAddress: null, userAgent: null } };

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ORGANIZATION_ROLES, type OrganizationRole } from '../../src/common/auth/roles.js';
 
 interface Parameter {
   name: string;
@@ -14,6 +15,7 @@ interface Operation {
   parameters?: Parameter[];
   requestBody?: unknown;
   responses: Record<string, { description?: string }>;
+  'x-roles'?: OrganizationRole[];
 }
 interface Document {
   security?: unknown[];
@@ -35,6 +37,10 @@ const BODY_METHODS = ['post', 'put', 'patch', 'delete'];
  */
 const NON_FILTERING = ['page', 'page_size', 'ordering', 'days'];
 
+function isAuthenticated(operation: Operation): boolean {
+  return (operation.security ?? document.security ?? []).length > 0;
+}
+
 /** The statuses the HTTP layer, the guards and the pipes can answer for this operation. */
 function requiredStatuses(method: string, operation: Operation): string[] {
   const parameters = operation.parameters ?? [];
@@ -42,7 +48,8 @@ function requiredStatuses(method: string, operation: Operation): string[] {
   if (parameters.some((parameter) => parameter.in === 'query') || operation.requestBody || BODY_METHODS.includes(method)) {
     statuses.push('400');
   }
-  if ((operation.security ?? document.security ?? []).length > 0) statuses.push('401');
+  if (isAuthenticated(operation)) statuses.push('401');
+  if ((operation['x-roles'] ?? ORGANIZATION_ROLES).length < ORGANIZATION_ROLES.length) statuses.push('403');
   if (parameters.some((parameter) => parameter.in === 'path')) statuses.push('404');
   if (parameters.some((parameter) => parameter.in === 'query' && parameter.name === 'page')) statuses.push('404');
   if (BODY_METHODS.includes(method)) statuses.push('413', '415');
@@ -61,6 +68,13 @@ describe('The committed openapi/openapi.json', () => {
         .map((status) => `${where}: ${status}`),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('says which roles each authenticated operation is open to (the role guard denies a route that declares none)', () => {
+    const undeclared = operations.filter(({ operation }) => isAuthenticated(operation) && !operation['x-roles']?.length);
+    expect(undeclared.map(({ where }) => where)).toEqual([]);
+    const unknown = operations.flatMap(({ operation }) => operation['x-roles'] ?? []).filter((role) => !ORGANIZATION_ROLES.includes(role));
+    expect(unknown).toEqual([]);
   });
 
   it('declares the "Invalid page." 404 on every paginated list', () => {

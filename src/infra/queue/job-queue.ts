@@ -2,6 +2,7 @@
 export const QUEUE_NAMES = [
   'imports',
   'exports',
+  'mail',
   'sync',
   'marketplace-ebay',
   'marketplace-discogs',

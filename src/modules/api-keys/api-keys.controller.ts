@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { CurrentAuth, RequiresSubscription } from '../../common/auth/decorators.js';
+import { AnyRole, CurrentAuth, RequiresSubscription } from '../../common/auth/decorators.js';
 import { type RequestUrls, Urls } from '../../common/http/request-urls.js';
 import { ApiPaginatedResponse, type Page, PageQueryDto, pageRequest } from '../../common/pagination/pagination.js';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
@@ -12,6 +12,7 @@ const DEFAULT_PAGE_SIZE = 20;
 
 @ApiTags('API keys')
 @ApiAuthErrors()
+@AnyRole()
 @Controller('api/v1/api-keys')
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { OrganizationRole } from '../../common/auth/roles.js';
 import { newUid } from '../../common/ids/uid.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { ApiKey } from './entities/api-key.entity.js';
@@ -9,6 +10,7 @@ export interface ApiKeyCredentials {
   userId: string;
   userUid: string;
   organizationId: string;
+  role: OrganizationRole;
 }
 
 @Injectable()
@@ -48,11 +50,19 @@ export class ApiKeysRepository {
         'user.id AS user_id',
         'user.uid AS user_uid',
         'key.organization_id AS organization_id',
+        'user.role AS role',
       ])
       .where('key.prefix = :prefix', { prefix })
-      .getRawOne<{ id: string; key_hash: string; user_id: string; user_uid: string; organization_id: string }>();
+      .getRawOne<{ id: string; key_hash: string; user_id: string; user_uid: string; organization_id: string; role: OrganizationRole }>();
     if (!row) return null;
-    return { id: row.id, keyHash: row.key_hash, userId: row.user_id, userUid: row.user_uid, organizationId: row.organization_id };
+    return {
+      id: row.id,
+      keyHash: row.key_hash,
+      userId: row.user_id,
+      userUid: row.user_uid,
+      organizationId: row.organization_id,
+      role: row.role,
+    };
   }
 
   /** Records use at most once a minute, so authentication does not write on every request. */

@@ -49,6 +49,7 @@ export class ApiKeysService {
       userId: credentials.userId,
       userUid: credentials.userUid,
       organizationId: credentials.organizationId,
+      role: credentials.role,
       via: { kind: 'api_key', apiKeyId: credentials.id },
     };
   }

@@ -1,12 +1,13 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { CurrentAuth, Public } from '../../common/auth/decorators.js';
+import { AnyRole, CurrentAuth, Public } from '../../common/auth/decorators.js';
 import { ApiAuthErrors, ApiCommonErrors, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto, LoginResponseDto, RegisterEmailDto, RegisterResponseDto, ValidateResponseDto } from './dto/auth.dto.js';
 
 @ApiTags('Authentication')
+@AnyRole()
 @Controller('api/auth')
 export class AuthController {
   constructor(private readonly auth: AuthService) {}

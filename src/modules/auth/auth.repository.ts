@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
+import type { OrganizationRole } from '../../common/auth/roles.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { AuthToken } from './entities/auth-token.entity.js';
 
@@ -17,8 +18,14 @@ export class AuthRepository {
 
   /** The caller behind a bearer token's digest, in one query. */
   async contextForToken(tokenHash: string): Promise<AuthContext | null> {
-    const [row] = await this.db.select<{ token_id: string; user_id: string; user_uid: string; organization_id: string }>(
-      `SELECT t.id AS token_id, u.id AS user_id, u.uid AS user_uid, u.organization_id
+    const [row] = await this.db.select<{
+      token_id: string;
+      user_id: string;
+      user_uid: string;
+      organization_id: string;
+      role: OrganizationRole;
+    }>(
+      `SELECT t.id AS token_id, u.id AS user_id, u.uid AS user_uid, u.organization_id, u.role
          FROM auth_tokens t JOIN users u ON u.id = t.user_id
         WHERE t.token_hash = $1`,
       [tokenHash],
@@ -28,6 +35,7 @@ export class AuthRepository {
       userId: row.user_id,
       userUid: row.user_uid,
       organizationId: row.organization_id,
+      role: row.role,
       via: { kind: 'token', tokenId: row.token_id },
     };
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { CurrentAuth } from '../../common/auth/decorators.js';
+import { AnyRole, CurrentAuth } from '../../common/auth/decorators.js';
 import { type RequestUrls, Urls } from '../../common/http/request-urls.js';
 import { ApiPaginatedResponse, type Page, PageQueryDto, pageRequest } from '../../common/pagination/pagination.js';
 import { ErrorDetailDto } from '../../common/swagger/error.dto.js';
@@ -14,6 +14,7 @@ const DEFAULT_PAGE_SIZE = 20;
 
 @ApiTags('Exports')
 @ApiAuthErrors()
+@AnyRole()
 @Controller('api/v1/exports')
 export class ExportsController {
   constructor(private readonly exports: ExportsService) {}

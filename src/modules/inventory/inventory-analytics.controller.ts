@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { CurrentAuth } from '../../common/auth/decorators.js';
+import { AnyRole, CurrentAuth } from '../../common/auth/decorators.js';
 import { ApiAuthErrors, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
 import {
   InventoryAnalyticsSummaryDto,
@@ -12,6 +12,7 @@ import { InventoryAnalyticsService } from './inventory-analytics.service.js';
 
 @ApiTags('Inventory')
 @ApiAuthErrors()
+@AnyRole()
 @Controller('api/v1/inventory/analytics')
 export class InventoryAnalyticsController {
   constructor(private readonly analytics: InventoryAnalyticsService) {}

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { CurrentAuth } from '../../common/auth/decorators.js';
+import { AnyRole, CurrentAuth } from '../../common/auth/decorators.js';
 import { ApiError, type FieldErrors, ValidationFailed } from '../../common/errors/error-response.js';
 import { Client, type ClientRequest } from '../../common/http/client-request.js';
 import { type RequestUrls, Urls } from '../../common/http/request-urls.js';
@@ -97,6 +97,7 @@ const REQUEST_ERRORS =
 @ApiTags('Inventory')
 @ApiAuthErrors()
 @ApiExtraModels(InventoryAssetDto, AssetBatchDto)
+@AnyRole()
 @Controller('api/v1/inventory')
 export class InventoryAssetsController {
   private readonly fieldsPipe = new ApiValidationPipe();

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { CurrentAuth } from '../../common/auth/decorators.js';
+import { AnyRole, CurrentAuth } from '../../common/auth/decorators.js';
 import { Client, type ClientRequest } from '../../common/http/client-request.js';
 import { ApiAuthErrors, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
 import {
@@ -28,6 +28,7 @@ const ITEMS_ERROR = { items: ['This list may not be empty.'] };
 
 @ApiTags('Inventory')
 @ApiAuthErrors()
+@AnyRole()
 @Controller('api/v1/inventory/bulk')
 export class InventoryBulkController {
   constructor(private readonly bulk: InventoryBulkService) {}

@@ -1,3 +1,4 @@
+import { AnyRole } from '../../common/auth/decorators.js';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors } from '../../common/swagger/api-errors.decorator.js';
@@ -16,6 +17,7 @@ const CARRIER_CHOICES = choices(SHIPMENT_CARRIERS);
 /** The fixed lists an inventory form offers: the values the item fields take, with their labels. */
 @ApiTags('Inventory')
 @ApiAuthErrors()
+@AnyRole()
 @Controller('api/v1/inventory/choices')
 export class InventoryChoicesController {
   @Get('conditions/')

@@ -3,7 +3,7 @@ import { ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiOperation, ApiT
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PassThrough, type Readable } from 'node:stream';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { CurrentAuth } from '../../common/auth/decorators.js';
+import { AnyRole, CurrentAuth } from '../../common/auth/decorators.js';
 import { Client, type ClientRequest } from '../../common/http/client-request.js';
 import { consumeUploadedFile } from '../../common/media/multipart.js';
 import { ApiAuthErrors, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
@@ -22,6 +22,7 @@ const COLUMNS =
 @ApiTags('Inventory')
 @ApiAuthErrors()
 @ApiExtraModels(InventoryCsvImportStoppedDto)
+@AnyRole()
 @Controller('api/v1/inventory')
 export class InventoryCsvController {
   private readonly logger = new Logger(InventoryCsvController.name);

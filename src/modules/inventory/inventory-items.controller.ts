@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { CurrentAuth } from '../../common/auth/decorators.js';
+import { AnyRole, CurrentAuth } from '../../common/auth/decorators.js';
 import { Client, type ClientRequest } from '../../common/http/client-request.js';
 import { type RequestUrls, Urls } from '../../common/http/request-urls.js';
 import { ApiPaginatedResponse, type Page, PageQueryDto, pageRequest } from '../../common/pagination/pagination.js';
@@ -18,6 +18,7 @@ const AUDIT_PAGE_SIZE = 20;
 
 @ApiTags('Inventory')
 @ApiAuthErrors()
+@AnyRole()
 @Controller('api/v1/inventory')
 export class InventoryItemsController {
   constructor(private readonly items: InventoryItemsService) {}

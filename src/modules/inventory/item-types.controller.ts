@@ -1,3 +1,4 @@
+import { AnyRole } from '../../common/auth/decorators.js';
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
@@ -10,6 +11,7 @@ const INVALID_QUERY = `\`q\` longer than ${ITEM_TYPE_QUERY_MAX_LENGTH} character
 /** The kinds of thing an inventory item can be (a short, fixed list, so not paginated), and their platform categories. */
 @ApiTags('Inventory')
 @ApiAuthErrors()
+@AnyRole()
 @Controller('api/v1/inventory/types')
 export class ItemTypesController {
   constructor(private readonly itemTypes: ItemTypesService) {}

@@ -1,3 +1,4 @@
+import { AnyRole } from '../../common/auth/decorators.js';
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiAuthErrors } from '../../common/swagger/api-errors.decorator.js';
@@ -6,6 +7,7 @@ import { PlatformsService } from './platforms.service.js';
 
 @ApiTags('Marketplace')
 @ApiAuthErrors()
+@AnyRole()
 @Controller('api/v1/platforms')
 export class PlatformsController {
   constructor(private readonly platforms: PlatformsService) {}

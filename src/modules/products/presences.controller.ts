@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { CurrentAuth } from '../../common/auth/decorators.js';
+import { AnyRole, CurrentAuth } from '../../common/auth/decorators.js';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
 import { CreatePresenceDto, UpdatePresenceDto } from './dto/presence-write.dto.js';
 import { MarketplacePresenceDto } from './dto/product.dto.js';
@@ -9,6 +9,7 @@ import { PresencesService } from './presences.service.js';
 
 @ApiTags('Products')
 @ApiAuthErrors()
+@AnyRole()
 @Controller('api/v1/products/:uid/marketplace-presences')
 export class PresencesController {
   constructor(private readonly presences: PresencesService) {}

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Qu
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { CurrentAuth } from '../../common/auth/decorators.js';
+import { AnyRole, CurrentAuth } from '../../common/auth/decorators.js';
 import { type RequestUrls, Urls } from '../../common/http/request-urls.js';
 import { readUploadedFile } from '../../common/media/multipart.js';
 import { ApiPaginatedResponse, type Page, pageRequest } from '../../common/pagination/pagination.js';
@@ -17,6 +17,7 @@ const DEFAULT_PAGE_SIZE = 15;
 
 @ApiTags('Products')
 @ApiAuthErrors()
+@AnyRole()
 @Controller('api/v1/products')
 export class ProductsController {
   constructor(

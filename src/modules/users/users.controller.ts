@@ -1,13 +1,14 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { CurrentAuth } from '../../common/auth/decorators.js';
+import { AnyRole, CurrentAuth } from '../../common/auth/decorators.js';
 import { ApiAuthErrors } from '../../common/swagger/api-errors.decorator.js';
 import { MeDto } from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('User & Account')
 @ApiAuthErrors()
+@AnyRole()
 @Controller('api/v1/user')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

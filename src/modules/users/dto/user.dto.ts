@@ -1,3 +1,4 @@
+import { ORGANIZATION_ROLES } from '../../../common/auth/roles.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { OrganizationDto } from '../../organizations/index.js';
 import { SubscriptionDto } from '../../subscriptions/index.js';
@@ -20,7 +21,7 @@ export class UserDto {
 }
 
 export class MeDto extends UserDto {
-  @ApiProperty({ description: "The caller's role in their organization.", enum: ['owner', 'member'], example: 'owner' })
+  @ApiProperty({ description: "The caller's role in their organization.", enum: ORGANIZATION_ROLES, example: 'owner' })
   role!: string;
 
   @ApiProperty({ description: 'The organization every resource of the caller belongs to.', type: OrganizationDto })

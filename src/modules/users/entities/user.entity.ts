@@ -1,8 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
+import type { OrganizationRole } from '../../../common/auth/roles.js';
 import { BaseEntity } from '../../../infra/database/base.entity.js';
 import { Organization } from '../../organizations/entities/organization.entity.js';
-
-export type OrganizationRole = 'owner' | 'member';
 
 @Entity('users')
 export class User extends BaseEntity {
