@@ -13,6 +13,7 @@ import { InventoryAnalytics1764743000000 } from './1764743000000-inventory-analy
 import { ProductSummaryLock1764750000000 } from './1764750000000-product-summary-lock.js';
 import { ExportJobs1764760000000 } from './1764760000000-export-jobs.js';
 import { OutboundEmails1764770000000 } from './1764770000000-outbound-emails.js';
+import { UserPhoneAndApple1764780000000 } from './1764780000000-user-phone-and-apple.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ProductSummaryLock1764750000000,
   ExportJobs1764760000000,
   OutboundEmails1764770000000,
+  UserPhoneAndApple1764780000000,
 ];

@@ -31,6 +31,8 @@ export interface AppConfig {
   smtpUrl: string | null;
   /** The From address of every email. */
   mailFrom: string;
+  /** Where support requests from users are emailed (default: the MAIL_FROM address). */
+  supportEmail: string;
   /** Sign in with Apple: the expected `aud` of identity tokens (the app's bundle id or services id); absent disables it (503). */
   appleClientId: string | null;
   /** Where Apple's identity-token signing keys are published. */
@@ -106,6 +108,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 export function loadConfig(env: Env = process.env): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
+  const mailFrom = text(env, 'MAIL_FROM') ?? 'Instica <no-reply@localhost>';
   return {
     port,
     host: text(env, 'HOST') ?? '0.0.0.0',
@@ -124,7 +127,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     csvImportMaxBytes: integer(env, 'CSV_IMPORT_MAX_BYTES', 52_428_800, 1024, 1_073_741_824),
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
-    mailFrom: text(env, 'MAIL_FROM') ?? 'Instica <no-reply@localhost>',
+    mailFrom,
+    supportEmail: text(env, 'SUPPORT_EMAIL') ?? mailFrom,
     appleClientId: text(env, 'APPLE_CLIENT_ID'),
     appleJwksUrl: url(env, 'APPLE_JWKS_URL', ['http:', 'https:']) ?? 'https://appleid.apple.com/auth/keys',
     appleRootCertPath: text(env, 'APPLE_ROOT_CERT_PATH'),

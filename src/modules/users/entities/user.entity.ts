@@ -35,4 +35,14 @@ export class User extends BaseEntity {
 
   @Column({ type: 'varchar', length: 150, default: '' })
   lastName!: string;
+
+  /** E.164 (`+14155550123`), or null; email recovery looks the account up by it. */
+  @Index()
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phoneNumber!: string | null;
+
+  /** The stable Apple user id (`sub` of Sign in with Apple identity tokens) once linked, or null. */
+  @Index({ unique: true, where: 'apple_sub IS NOT NULL' })
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  appleSub!: string | null;
 }
