@@ -3,9 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Readable } from 'node:stream';
 import type { Pool } from 'pg';
-import QueryStream from 'pg-query-stream';
+import { to as copyTo } from 'pg-copy-streams';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral, QueryFailedError, type Repository } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import { type InlineValue, inlineParameters } from './sql-literals.js';
 
 type AfterCommitTask = () => Promise<unknown> | unknown;
 
@@ -56,20 +57,23 @@ export class TransactionalConnection {
   }
 
   /**
-   * The rows of a read as an object stream from a server-side cursor (pg-query-stream), `batchSize` rows at a time and
-   * only as fast as the stream is consumed, so a read of any size holds one batch in memory. The cursor runs on a
-   * pooled connection of its own, outside any transaction, held until the stream closes: at its end, on an error,
-   * or when it is destroyed (a consumer gone), the cursor is closed first, so the connection goes back to the pool
-   * ready (the pool drops one that broke). With the embedded database's single connection, nothing else can query
-   * until the stream closes: the caller must not wait on another query while it reads.
+   * The text `COPY (<select>) TO STDOUT ...` writes, as a byte stream read only as fast as it is consumed, from a
+   * pooled connection of its own, outside any transaction, held until the stream closes. COPY takes no bind
+   * parameters, so `parameters` are inlined as escaped literals (sql-literals.ts). A stream that ends returns the
+   * connection to the pool; one that fails or is destroyed before its end (a consumer gone) discards it, since it is
+   * still in COPY mode. With the embedded database's single connection, nothing else can query until the stream
+   * closes: the caller must not wait on another query while it reads.
    */
-  async stream(sql: string, parameters: unknown[], batchSize = 500): Promise<Readable> {
-    this.dataSource.logger.logQuery(sql, parameters);
+  async copyOut(copySql: string, parameters: readonly InlineValue[]): Promise<Readable> {
+    const sql = inlineParameters(copySql, parameters);
+    this.dataSource.logger.logQuery(sql);
     const client = await this.pool.connect();
-    const rows = client.query(new QueryStream(sql, parameters, { batchSize }));
-    rows.on('error', (error: Error) => this.dataSource.logger.logQueryError(error, sql, parameters));
-    rows.once('close', () => client.release());
-    return rows;
+    const text = client.query(copyTo(sql));
+    let ended = false;
+    text.once('end', () => (ended = true));
+    text.on('error', (error: Error) => this.dataSource.logger.logQueryError(error, sql));
+    text.once('close', () => client.release(ended ? undefined : true));
+    return text;
   }
 
   private get pool(): Pool {

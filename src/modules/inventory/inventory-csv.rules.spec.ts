@@ -2,43 +2,16 @@ import {
   CSV_COLUMNS,
   csvFileName,
   csvHeader,
-  csvRecord,
+  csvHeaderLine,
   csvRowInput,
-  escapeCell,
+  FORMULA_START,
   isTextStart,
   rowCells,
   rowErrors,
   unescapeCell,
+  withCrlfRecordEnds,
   withStoredMoneyScale,
 } from './inventory-csv.rules.js';
-import type { CsvItemRow } from './inventory-list.query.js';
-
-const ROW: CsvItemRow = {
-  uid: 'inv_1',
-  name: null,
-  status: 'ready-to-sell',
-  condition_item: 'vg_plus',
-  condition_container: 'vg',
-  condition_container_manually_set: true,
-  condition_comments: null,
-  condition_seller_description: 'Clean',
-  price_total_usd: '34.99',
-  price_item_usd: null,
-  price_shipping_usd: '5.00',
-  price_expected_usd: null,
-  price_purchased_item: '12.00',
-  price_for_purchases_shipping: null,
-  listing_current_price: null,
-  manual_description: null,
-  manual_sku: 'SKU-1',
-  notes: 'Line one\nline two',
-  location: '=HYPERLINK("x")',
-  inventory_item_type_uid: 'type_vinyl',
-  created: '2025-03-01T09:00:00.000Z',
-  updated: '2025-03-02T10:30:00.123Z',
-  product_uid: 'prod_1',
-  product_title: 'Abbey Road',
-};
 
 describe('inventory CSV rules', () => {
   it('has the writable fields of an item, plus what identifies and describes it, uid first', () => {
@@ -47,22 +20,6 @@ describe('inventory CSV rules', () => {
       expect.arrayContaining(['title', 'product_uid', 'product_title', 'status', 'created', 'updated', 'inventory_item_type_uid']),
     );
     expect(new Set(CSV_COLUMNS).size).toBe(CSV_COLUMNS.length);
-  });
-
-  it('writes an item as the API shows it: computed title, codes, decimal strings, ISO timestamps, empty for none', () => {
-    const cells = Object.fromEntries(CSV_COLUMNS.map((column, index) => [column, csvRecord(ROW)[index]]));
-    expect(cells).toMatchObject({
-      uid: 'inv_1',
-      title: 'Abbey Road - VG+',
-      name: '',
-      condition_container_manually_set: 'true',
-      price_total_usd: '34.99',
-      price_item_usd: '',
-      notes: 'Line one\nline two',
-      location: '\'=HYPERLINK("x")',
-      created: '2025-03-01T09:00:00.000Z',
-      updated: '2025-03-02T10:30:00.123Z',
-    });
   });
 
   it.each([
@@ -76,9 +33,29 @@ describe('inventory CSV rules', () => {
     ["'plain", "'plain"],
     ['plain = text', 'plain = text'],
     ['', ''],
-  ])('escapes %j as %j against CSV injection, and reads it back', (value, cell) => {
-    expect(escapeCell(value)).toBe(cell);
+  ])('escapes %j as %j against CSV injection (the export prefixes what FORMULA_START matches), and reads it back', (value, cell) => {
+    expect(FORMULA_START.test(value) ? `'${value}` : value).toBe(cell);
     expect(unescapeCell(cell)).toBe(value);
+  });
+
+  it('turns the LF record ends of COPY into CRLF, leaving line feeds inside quoted values, across chunks', () => {
+    const copy = 'a,"line one\nline ""two""\nthree",b\nc,,"x"\n"split\n';
+    let insideQuotes = false;
+    let records = 0;
+    const output: string[] = [];
+    for (const piece of [copy.slice(0, 9), copy.slice(9, 30), copy.slice(30)]) {
+      const converted = withCrlfRecordEnds(Buffer.from(piece), insideQuotes);
+      insideQuotes = converted.insideQuotes;
+      records += converted.records;
+      output.push(converted.text.toString());
+    }
+    expect(output.join('')).toBe('a,"line one\nline ""two""\nthree",b\r\nc,,"x"\r\n"split\n');
+    expect(records).toBe(2);
+    expect(insideQuotes).toBe(true);
+  });
+
+  it('starts the export with a BOM and the header row', () => {
+    expect(csvHeaderLine()).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`);
   });
 
   it('names an export by its UTC date', () => {

@@ -2,8 +2,6 @@ import { Decimal } from 'decimal.js';
 import type { FieldErrors } from '../../common/errors/error-response.js';
 import { Msg } from '../../common/errors/messages.js';
 import { hasNullCharacter } from '../../common/http/null-characters.js';
-import type { CsvItemRow } from './inventory-list.query.js';
-import { itemTitle } from './inventory.rules.js';
 
 /**
  * The inventory CSV, export and import alike: its columns (the writable fields of an item, plus what identifies
@@ -59,14 +57,11 @@ export function csvFileName(now: Date): string {
 
 /**
  * A cell a spreadsheet would run as a formula (OWASP CSV injection: it starts with `=`, `+`, `-`, `@`, a tab or a
- * carriage return), also behind quotes that an escape added: `'=1` must survive a round trip too.
+ * carriage return), also behind quotes that an escape added: `'=1` must survive a round trip too. The export
+ * prefixes such a value with `'` (in its SQL, which reads this pattern: JavaScript's and PostgreSQL's regular
+ * expressions agree on it).
  */
-const FORMULA_START = /^'*[=+\-@\t\r]/;
-
-/** A value as its cell holds it: prefixed with `'` when a spreadsheet would read it as a formula. */
-export function escapeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+export const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /** The value an escaped cell stands for: escapeCell undone (a `'` that protects nothing is part of the value). */
 export function unescapeCell(cell: string): string {
@@ -87,17 +82,40 @@ export function isTextStart(chunk: Buffer): boolean {
   }
 }
 
-/** An item as its export row, cells in CSV_COLUMNS order; no value is an empty cell. */
-export function csvRecord(row: CsvItemRow): string[] {
-  const cells: Record<CsvColumn, string | boolean | null> = {
-    ...row,
-    title: itemTitle(row.name, row.product_title, row.condition_item),
-  };
-  return CSV_COLUMNS.map((column) => {
-    const value = cells[column];
-    if (value === null) return '';
-    return escapeCell(String(value));
-  });
+/** The export's first bytes: a BOM (spreadsheets then read the file as UTF-8) and the header row. */
+export function csvHeaderLine(): string {
+  return `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
+}
+
+const LF = 0x0a;
+const QUOTE = 0x22;
+const CRLF = Buffer.from('\r\n');
+
+/**
+ * CSV text as PostgreSQL's COPY writes it (records end with LF) with CRLF record ends instead (RFC 4180), and the
+ * number of records the chunk ended. A line feed inside a quoted value is data and stays as it is: `insideQuotes`
+ * carries whether the text before this chunk ended inside one (COPY quotes every value holding a quote or a line
+ * end, so counting quotes is exact).
+ */
+export function withCrlfRecordEnds(chunk: Buffer, insideQuotes: boolean): { text: Buffer; records: number; insideQuotes: boolean } {
+  const parts: Buffer[] = [];
+  let records = 0;
+  let quoted = insideQuotes;
+  let copiedUpTo = 0;
+  let scannedUpTo = 0;
+  for (let lineFeed = chunk.indexOf(LF); lineFeed !== -1; lineFeed = chunk.indexOf(LF, lineFeed + 1)) {
+    for (let quote = chunk.indexOf(QUOTE, scannedUpTo); quote !== -1 && quote < lineFeed; quote = chunk.indexOf(QUOTE, quote + 1)) {
+      quoted = !quoted;
+    }
+    scannedUpTo = lineFeed + 1;
+    if (quoted) continue;
+    parts.push(chunk.subarray(copiedUpTo, lineFeed), CRLF);
+    copiedUpTo = lineFeed + 1;
+    records += 1;
+  }
+  for (let quote = chunk.indexOf(QUOTE, scannedUpTo); quote !== -1; quote = chunk.indexOf(QUOTE, quote + 1)) quoted = !quoted;
+  parts.push(chunk.subarray(copiedUpTo));
+  return { text: Buffer.concat(parts), records, insideQuotes: quoted };
 }
 
 /** What the header row says: per cell, the column it names (null for an unknown one, which is ignored), or why it cannot be read. */

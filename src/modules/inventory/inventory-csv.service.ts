@@ -1,6 +1,5 @@
 import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import { type CsvError, type Info, parse } from 'csv-parse';
-import { stringify as stringifySync } from 'csv-stringify/sync';
 import { Transform, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApiError, type FieldErrors, ValidationFailed } from '../../common/errors/error-response.js';
@@ -13,27 +12,25 @@ import { CreateInventoryItemDto, type InventoryItemFieldsDto, UpdateInventoryIte
 import type { InventoryItem } from './entities/inventory-item.entity.js';
 import { type Actor, type AuditEntry, InventoryAuditService } from './inventory-audit.service.js';
 import {
-  CSV_COLUMNS,
   type CsvColumn,
   csvHeader,
-  csvRecord,
+  csvHeaderLine,
   type CsvRowError,
   csvRowInput,
   isTextStart,
   rowCells,
   rowErrors,
+  withCrlfRecordEnds,
   withStoredMoneyScale,
 } from './inventory-csv.rules.js';
 import { InventoryItemsService } from './inventory-items.service.js';
-import { type CsvItemRow, type InventoryFilters, InventoryListQuery } from './inventory-list.query.js';
+import { type InventoryFilters, InventoryListQuery } from './inventory-list.query.js';
 import { BATCH_PROPERTIES, InventoryRepository, type NewItem } from './inventory.repository.js';
 import { describeUpdate, type FieldChanges, type InventoryStatus, statusDisplay } from './inventory.rules.js';
 import { itemUpdate, newItemColumns, newProductTitle, NO_PRODUCT, type ResolvedReferences, statusAfter } from './item-write.rules.js';
 
 /** Rows per import batch: one lookup, one insert, one update and one audit insert each, in one transaction. */
 export const IMPORT_BATCH_ROWS = 1000;
-/** Rows writeCsv turns into CSV text at once. */
-const CSV_LINES_PER_CHUNK = 500;
 /** How often writeCsv reports progress, in rows. */
 const PROGRESS_EVERY_ROWS = 1000;
 /** Longest row the import reads, in characters (the longest fields of an item are some 40,000): bounds an unclosed quote. */
@@ -130,8 +127,8 @@ export class InventoryCsvService {
 
   /**
    * Writes the header and every matching item to `out` (UTF-8 with a BOM, so that spreadsheets read it as such;
-   * CRLF line ends), rows read from a cursor only as fast as `out` drains; ends `out` and resolves with the number
-   * of rows, or destroys `out` and rejects (the cursor's connection is released either way).
+   * CRLF line ends): PostgreSQL's COPY writes the rows, read only as fast as `out` drains; ends `out` and resolves
+   * with the number of rows, or destroys `out` and rejects (the COPY's connection is released either way).
    */
   async writeCsv(
     organizationId: string,
@@ -140,32 +137,24 @@ export class InventoryCsvService {
     onProgress?: (rowsWritten: number) => void,
   ): Promise<number> {
     let rows = 0;
-    let pending: string[][] = [];
-    const lines = (records: string[][], header = false) =>
-      stringifySync(records, { header, columns: header ? [...CSV_COLUMNS] : undefined, bom: header, record_delimiter: 'windows' });
-    // Records go to the file a batch at a time, one string each: a stream step per row costs more than the CSV itself.
-    const toLines = new Transform({
-      writableObjectMode: true,
-      transform(row: CsvItemRow, _encoding, done) {
-        rows += 1;
-        pending.push(csvRecord(row));
-        if (rows % PROGRESS_EVERY_ROWS === 0) onProgress?.(rows);
-        if (pending.length < CSV_LINES_PER_CHUNK) return done();
-        const chunk = lines(pending);
-        pending = [];
-        done(null, chunk);
-      },
-      flush(done) {
-        done(null, lines(pending));
+    let insideQuotes = false;
+    const toCrlf = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        const converted = withCrlfRecordEnds(chunk, insideQuotes);
+        insideQuotes = converted.insideQuotes;
+        const before = rows;
+        rows += converted.records;
+        if (Math.floor(rows / PROGRESS_EVERY_ROWS) > Math.floor(before / PROGRESS_EVERY_ROWS)) onProgress?.(rows);
+        done(null, converted.text);
       },
     });
-    toLines.push(lines([], true));
+    toCrlf.push(csvHeaderLine());
     let sourceClosed: Promise<unknown> = Promise.resolve();
     try {
-      const source = await this.listQuery.csvRows(organizationId, filters);
-      // Settled only once the cursor is closed and its connection back in the pool, so that the caller's next query finds it.
+      const source = await this.listQuery.csvText(organizationId, filters);
+      // Settled only once the COPY's connection is back in the pool (or discarded), so that the caller's next query finds one.
       sourceClosed = new Promise((resolve) => source.once('close', resolve));
-      await pipeline(source, toLines, out);
+      await pipeline(source, toCrlf, out);
     } catch (error) {
       const stream = out as Writable;
       if (typeof stream.destroy === 'function' && !stream.destroyed) stream.destroy(error as Error);

@@ -1,12 +1,56 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { containsPattern } from '../../infra/database/like-pattern.js';
+import { type InlineValue, sqlLiteral } from '../../infra/database/sql-literals.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import type { InventoryOrdering } from './dto/inventory-query.dto.js';
-import { type InventoryStatus, itemTitle } from './inventory.rules.js';
+import { CSV_COLUMNS, type CsvColumn, FORMULA_START } from './inventory-csv.rules.js';
+import { CONDITIONS, CONTAINER_STATES, type InventoryStatus, itemTitle } from './inventory.rules.js';
 
 /** A timestamp column as ISO 8601 UTC text with milliseconds, as Date.toISOString() writes it. */
 const isoUtc = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** A text value as its CSV cell holds it: escapeCell (inventory-csv.rules.ts) in SQL. */
+const formulaSafe = (text: string) => `CASE WHEN ${text} ~ ${sqlLiteral(FORMULA_START.source)} THEN '''' || ${text} ELSE ${text} END`;
+/** A money column as its cell holds it: a negative amount starts with `-`, which escapeCell prefixes. */
+const moneyCell = (column: string) => `CASE WHEN ${column} < 0 THEN '''' || ${column} ELSE ${column}::text END`;
+
+/** conditionDisplay (inventory.rules.ts) in SQL: the grade's label, the code itself when it has none. */
+const CONDITION_LABEL = `CASE i.condition_item ${Object.entries({ ...CONDITIONS, ...CONTAINER_STATES })
+  .map(([code, { label }]) => `WHEN ${sqlLiteral(code)} THEN ${sqlLiteral(label)}`)
+  .join(' ')} ELSE i.condition_item END`;
+
+/** itemTitle (inventory.rules.ts) in SQL: the manual name, else the product title with the grade. */
+const TITLE = `COALESCE(NULLIF(btrim(i.name, E' \\t\\n\\r\\f\\v'), ''), p.title || COALESCE(' - ' || ${CONDITION_LABEL}, ''))`;
+
+/** Each column of the inventory CSV as SQL over the item `i`, its product `p`, its type `t` and its `computed.title`. */
+const CSV_CELLS: Record<CsvColumn, string> = {
+  uid: 'i.uid',
+  title: formulaSafe('computed.title'),
+  product_uid: 'p.uid',
+  product_title: formulaSafe('p.title'),
+  name: formulaSafe('i.name'),
+  status: 'i.status',
+  condition_item: 'i.condition_item',
+  condition_container: 'i.condition_container',
+  condition_container_manually_set: `CASE WHEN i.condition_container_manually_set THEN 'true' ELSE 'false' END`,
+  condition_comments: formulaSafe('i.condition_comments'),
+  condition_seller_description: formulaSafe('i.condition_seller_description'),
+  price_total_usd: moneyCell('i.price_total_usd'),
+  price_item_usd: moneyCell('i.price_item_usd'),
+  price_shipping_usd: moneyCell('i.price_shipping_usd'),
+  price_expected_usd: moneyCell('i.price_expected_usd'),
+  price_purchased_item: moneyCell('i.price_purchased_item'),
+  price_for_purchases_shipping: moneyCell('i.price_for_purchases_shipping'),
+  listing_current_price: moneyCell('i.listing_current_price'),
+  manual_description: formulaSafe('i.manual_description'),
+  manual_sku: formulaSafe('i.manual_sku'),
+  notes: formulaSafe('i.notes'),
+  location: formulaSafe('i.location'),
+  inventory_item_type_uid: 't.uid',
+  created: isoUtc('i.created'),
+  updated: isoUtc('i.updated'),
+};
 
 /** Which items a list or an export reads: a search (already trimmed; absent for none) and statuses (absent for all). */
 export interface InventoryFilters {
@@ -57,35 +101,6 @@ export interface ItemRow {
   user_uid: string | null;
   user_username: string | null;
   user_email: string | null;
-}
-
-/** The columns of an item's CSV export row. */
-export interface CsvItemRow {
-  uid: string;
-  name: string | null;
-  status: InventoryStatus;
-  condition_item: string | null;
-  condition_container: string | null;
-  condition_container_manually_set: boolean;
-  condition_comments: string | null;
-  condition_seller_description: string | null;
-  price_total_usd: string | null;
-  price_item_usd: string | null;
-  price_shipping_usd: string | null;
-  price_expected_usd: string | null;
-  price_purchased_item: string | null;
-  price_for_purchases_shipping: string | null;
-  listing_current_price: string | null;
-  manual_description: string | null;
-  manual_sku: string | null;
-  notes: string | null;
-  location: string | null;
-  inventory_item_type_uid: string | null;
-  /** ISO 8601 UTC, as PostgreSQL writes it (the export's hottest values: no Date made and printed per row). */
-  created: string;
-  updated: string;
-  product_uid: string;
-  product_title: string;
 }
 
 /** The columns of an item's photo. */
@@ -146,8 +161,8 @@ const ORDER_BY: Record<InventoryOrdering, string> = {
   '-days_in_inventory': `${IN_INVENTORY_SINCE} ASC, i.id ASC`,
 };
 
-function conditionsOf(organizationId: string, filters: InventoryFilters): { sql: string; parameters: unknown[] } {
-  const parameters: unknown[] = [organizationId];
+function conditionsOf(organizationId: string, filters: InventoryFilters): { sql: string; parameters: InlineValue[] } {
+  const parameters: InlineValue[] = [organizationId];
   const clauses = ['i.organization_id = $1', 'i.deleted_at IS NULL'];
   // search_text is kept lowercased by a trigger and trigram-indexed.
   if (filters.search) clauses.push(`i.search_text LIKE $${parameters.push(containsPattern(filters.search))}`);
@@ -205,22 +220,20 @@ export class InventoryListQuery {
   }
 
   /**
-   * Every live item matching the filters as CsvItemRows, oldest first (the `created` ordering's index), streamed
-   * from a cursor: see TransactionalConnection.stream for the connection it holds while read.
+   * Every live item matching the filters as the inventory CSV's data rows (no header; LF line ends), oldest first
+   * (the `created` ordering's index), written by PostgreSQL's COPY: see TransactionalConnection.copyOut for the
+   * connection it holds while read.
    */
-  csvRows(organizationId: string, filters: InventoryFilters): Promise<Readable> {
+  csvText(organizationId: string, filters: InventoryFilters): Promise<Readable> {
     const where = conditionsOf(organizationId, filters);
-    return this.db.stream(
-      `SELECT i.uid, i.name, i.status, i.condition_item, i.condition_container, i.condition_container_manually_set, i.condition_comments,
-              i.condition_seller_description, i.price_total_usd, i.price_item_usd, i.price_shipping_usd, i.price_expected_usd,
-              i.price_purchased_item, i.price_for_purchases_shipping, i.listing_current_price, i.manual_description, i.manual_sku,
-              i.notes, i.location, t.uid AS inventory_item_type_uid, ${isoUtc('i.created')} AS created, ${isoUtc('i.updated')} AS updated,
-              p.uid AS product_uid, p.title AS product_title
-         FROM inventory_items i
-         JOIN products p ON p.id = i.product_id
-         LEFT JOIN inventory_item_types t ON t.id = i.inventory_item_type_id
-        WHERE ${where.sql}
-        ORDER BY ${ORDER_BY.created}`,
+    return this.db.copyOut(
+      `COPY (SELECT ${CSV_COLUMNS.map((column) => CSV_CELLS[column]).join(', ')}
+               FROM inventory_items i
+               JOIN products p ON p.id = i.product_id
+               LEFT JOIN inventory_item_types t ON t.id = i.inventory_item_type_id
+               CROSS JOIN LATERAL (SELECT ${TITLE} AS title) computed
+              WHERE ${where.sql}
+              ORDER BY ${ORDER_BY.created}) TO STDOUT WITH (FORMAT csv)`,
       where.parameters,
     );
   }
