@@ -368,6 +368,8 @@ describe('Inventory items (e2e)', () => {
       .send({ product_uid: productUid, price_total_usd: '30.00' })
       .expect(201);
     const uid = created.body.uid;
+    // The price it has, written at another scale, is no change: no audit entry.
+    await t.api.patch(item(uid)).set(seller.auth).send({ price_total_usd: '30' }).expect(200);
     await t.api.patch(item(uid)).set(seller.auth).send({ price_total_usd: '34.99' }).expect(200);
     await t.api.patch(item(uid)).set(seller.auth).send({ status: 'ready-to-sell', notes: 'Shelf A' }).expect(200);
     await t.api.patch(item(uid)).set(seller.auth).send({ notes: 'Shelf A' }).expect(200);

@@ -10,7 +10,6 @@ import {
   rowErrors,
   unescapeCell,
   withCrlfRecordEnds,
-  withStoredMoneyScale,
 } from './inventory-csv.rules.js';
 
 describe('inventory CSV rules', () => {
@@ -100,15 +99,6 @@ describe('inventory CSV rules', () => {
       uid: null,
       input: { notes: 'ok' },
       errors: { name: ['Null characters are not allowed.'] },
-    });
-  });
-
-  it('puts prices at their stored scale, so that a spreadsheet rewriting 5.00 as 5 changes nothing', () => {
-    expect(withStoredMoneyScale({ price_total_usd: '5', price_item_usd: '34.9', price_shipping_usd: null, notes: 'x' })).toEqual({
-      price_total_usd: '5.00',
-      price_item_usd: '34.90',
-      price_shipping_usd: null,
-      notes: 'x',
     });
   });
 

@@ -1,4 +1,3 @@
-import { Decimal } from 'decimal.js';
 import type { FieldErrors } from '../../common/errors/error-response.js';
 import { Msg } from '../../common/errors/messages.js';
 import { hasNullCharacter } from '../../common/http/null-characters.js';
@@ -39,16 +38,6 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 /** Exported to be read, never imported: the computed title and the timestamps the server keeps. */
 export const READ_ONLY_COLUMNS: readonly CsvColumn[] = ['title', 'created', 'updated'];
-
-const MONEY_COLUMNS = [
-  'price_total_usd',
-  'price_item_usd',
-  'price_shipping_usd',
-  'price_expected_usd',
-  'price_purchased_item',
-  'price_for_purchases_shipping',
-  'listing_current_price',
-] as const satisfies readonly CsvColumn[];
 
 /** The file name of an export made at `now`: `inventory-2025-03-01.csv` (UTC date). */
 export function csvFileName(now: Date): string {
@@ -176,16 +165,6 @@ export function csvRowInput(cells: Partial<Record<CsvColumn, string>>): CsvRowIn
   if (input.condition_container_manually_set === false) delete input.condition_container;
   if (uid !== null || input.product_uid !== undefined) delete input.product_title;
   return { uid, input, errors };
-}
-
-/** Prices at the scale they are stored with (`34.9` is `34.90`), so that a spreadsheet's rewriting of a price is no change. */
-export function withStoredMoneyScale<T extends Partial<Record<(typeof MONEY_COLUMNS)[number], string | null>>>(input: T): T {
-  const normalized = { ...input };
-  for (const column of MONEY_COLUMNS) {
-    const value = normalized[column];
-    if (typeof value === 'string') normalized[column] = new Decimal(value.trim()).toFixed(2) as T[typeof column];
-  }
-  return normalized;
 }
 
 /** One problem of an imported row: its first line in the file (the header is line 1), the column, the message. */

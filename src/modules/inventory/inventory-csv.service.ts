@@ -21,7 +21,6 @@ import {
   rowCells,
   rowErrors,
   withCrlfRecordEnds,
-  withStoredMoneyScale,
 } from './inventory-csv.rules.js';
 import { InventoryItemsService } from './inventory-items.service.js';
 import { type InventoryFilters, InventoryListQuery } from './inventory-list.query.js';
@@ -305,7 +304,7 @@ export class InventoryCsvService {
         reject(line, references.errors);
         continue;
       }
-      const valid = { line, input: withStoredMoneyScale(validated.value), references };
+      const valid = { line, input: validated.value, references };
       if (uid === null) creates.push(valid as ValidRow<CreateInventoryItemDto>);
       else updates.set(uid, valid as ValidRow<UpdateInventoryItemDto>);
     }

@@ -6,4 +6,12 @@ describe('inventory item fields', () => {
     expect(copiedColumns({ name: '   ' })).toEqual({ name: null });
     expect(copiedColumns({})).toEqual({});
   });
+
+  it('stores prices at their stored scale, so that 34.9 for 34.90 is no change; null clears', () => {
+    expect(copiedColumns({ price_total_usd: '34.9', price_shipping_usd: ' 5 ', listing_current_price: null })).toEqual({
+      priceTotalUsd: '34.90',
+      priceShippingUsd: '5.00',
+      listingCurrentPrice: null,
+    });
+  });
 });
