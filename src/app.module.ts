@@ -9,6 +9,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './infra/database/database.module.js';
 import { DomainEventsModule } from './infra/events/domain-events.js';
+import { CryptoModule } from './infra/crypto/crypto.module.js';
 import { MailModule } from './infra/mail/mail.module.js';
 import { QueueModule } from './infra/queue/queue.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
@@ -19,6 +20,7 @@ import { ExportsModule } from './modules/exports/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { InventoryModule } from './modules/inventory/index.js';
 import { ListingsModule } from './modules/listings/index.js';
+import { MarketplaceModule } from './modules/marketplace/index.js';
 import { OrganizationsModule } from './modules/organizations/index.js';
 import { PlatformsModule } from './modules/platforms/index.js';
 import { ProductsModule } from './modules/products/index.js';
@@ -39,6 +41,7 @@ export class AppModule {
         QueueModule.forRoot(config),
         ThrottleModule.forRoot(config),
         MailModule,
+        CryptoModule,
         AuthModule,
         ApiKeysModule,
         UsersModule,
@@ -50,6 +53,7 @@ export class AppModule {
         ListingsModule,
         ProductsModule,
         ExportsModule,
+        MarketplaceModule,
       ],
       // Global guards run in this order: who is calling, how often, whether their role may, and whether they have paid.
       providers: [

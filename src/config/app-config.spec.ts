@@ -20,6 +20,8 @@ describe('loadConfig', () => {
       stripeSecretKey: null,
       stripeWebhookSecret: null,
       stripeApiUrl: 'https://api.stripe.com',
+      encryptionKey: null,
+      discogsApiUrl: 'https://api.discogs.com',
     });
   });
 
@@ -44,6 +46,8 @@ describe('loadConfig', () => {
       STRIPE_SECRET_KEY: 'sk_test_123',
       STRIPE_WEBHOOK_SECRET: 'whsec_123',
       STRIPE_API_URL: 'http://127.0.0.1:12111',
+      ENCRYPTION_KEY: 'ab'.repeat(32),
+      DISCOGS_API_URL: 'http://127.0.0.1:9100/',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -65,6 +69,8 @@ describe('loadConfig', () => {
       stripeSecretKey: 'sk_test_123',
       stripeWebhookSecret: 'whsec_123',
       stripeApiUrl: 'http://127.0.0.1:12111',
+      encryptionKey: Buffer.alloc(32, 0xab),
+      discogsApiUrl: 'http://127.0.0.1:9100',
     });
   });
 
@@ -87,6 +93,8 @@ describe('loadConfig', () => {
     ['SMTP_URL', 'http://mail.example.com'],
     ['APPLE_JWKS_URL', 'not a url'],
     ['STRIPE_API_URL', 'stripe'],
+    ['ENCRYPTION_KEY', 'short'],
+    ['DISCOGS_API_URL', 'discogs'],
   ])('rejects a bad %s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { parseEncryptionKey } from '../infra/crypto/secret-box.js';
 
 export type AppRole = 'api' | 'worker' | 'all';
 
@@ -45,6 +46,10 @@ export interface AppConfig {
   stripeWebhookSecret: string | null;
   /** Stripe API base URL (a local fake in tests). */
   stripeApiUrl: string;
+  /** The key marketplace credentials are encrypted with (ENCRYPTION_KEY); absent means the key file under DATA_DIR. */
+  encryptionKey: Buffer | null;
+  /** Discogs API base URL (a local fake in tests). */
+  discogsApiUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +109,14 @@ function url(env: Env, name: string, protocols: readonly string[]): string | nul
   return raw;
 }
 
+function encryptionKey(env: Env): Buffer | null {
+  const raw = text(env, 'ENCRYPTION_KEY');
+  if (raw === null) return null;
+  const key = parseEncryptionKey(raw);
+  if (!key) throw new ConfigError('ENCRYPTION_KEY', 'must be 32 bytes as 64 hex digits or base64');
+  return key;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -135,6 +148,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     stripeSecretKey: text(env, 'STRIPE_SECRET_KEY'),
     stripeWebhookSecret: text(env, 'STRIPE_WEBHOOK_SECRET'),
     stripeApiUrl: (url(env, 'STRIPE_API_URL', ['http:', 'https:']) ?? 'https://api.stripe.com').replace(/\/+$/, ''),
+    encryptionKey: encryptionKey(env),
+    discogsApiUrl: (url(env, 'DISCOGS_API_URL', ['http:', 'https:']) ?? 'https://api.discogs.com').replace(/\/+$/, ''),
   };
 }
 

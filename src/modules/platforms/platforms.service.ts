@@ -20,6 +20,7 @@ export interface PlatformCatalog {
   ref(id: string): PlatformRefDto | null;
   byUid(uid: string): PlatformFacts | null;
   byId(id: string): PlatformFacts | null;
+  bySlug(slug: string): PlatformFacts | null;
   /** Where products of this kind can be listed now, in display order. */
   availableFor(kind: SaleKind): PlatformSummaryDto[];
 }
@@ -38,6 +39,7 @@ function catalogOf(platforms: Platform[]): PlatformCatalog {
   const refs = new Map(platforms.map((platform) => [platform.id, mapPlatformRef(platform)]));
   const byId = new Map(platforms.map((platform) => [platform.id, facts(platform)]));
   const byUid = new Map([...byId.values()].map((platform) => [platform.uid, platform]));
+  const bySlug = new Map([...byId.values()].map((platform) => [platform.slug, platform]));
   const available = {
     physical: platforms.filter((platform) => sellsKind(platform, 'physical')).map(mapPlatformSummary),
     digital: platforms.filter((platform) => sellsKind(platform, 'digital')).map(mapPlatformSummary),
@@ -47,6 +49,7 @@ function catalogOf(platforms: Platform[]): PlatformCatalog {
     ref: (id) => refs.get(id) ?? null,
     byUid: (uid) => byUid.get(uid) ?? null,
     byId: (id) => byId.get(id) ?? null,
+    bySlug: (slug) => bySlug.get(slug) ?? null,
     availableFor: (kind) => available[kind],
   };
 }

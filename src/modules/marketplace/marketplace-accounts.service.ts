@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '../../common/auth/auth-context.js';
+import { DetailError, NotFound, ValidationFailed } from '../../common/errors/error-response.js';
+import { SecretBox } from '../../infra/crypto/secret-box.js';
+import { PlatformsService } from '../platforms/index.js';
+import { DiscogsClient, type DiscogsCredentials } from './adapters/discogs/discogs.client.js';
+import { MarketplaceError } from './adapters/marketplace-error.js';
+import type { ConnectWithTokenDto, MarketplaceAccountDto } from './dto/marketplace-account.dto.js';
+import { mapMarketplaceAccount } from './marketplace-accounts.mapper.js';
+import { MarketplaceAccountsRepository } from './marketplace-accounts.repository.js';
+import { isLiveAccount } from './marketplace-accounts.rules.js';
+
+@Injectable()
+export class MarketplaceAccountsService {
+  constructor(
+    private readonly accounts: MarketplaceAccountsRepository,
+    private readonly platforms: PlatformsService,
+    private readonly secrets: SecretBox,
+    private readonly discogs: DiscogsClient,
+  ) {}
+
+  async list(auth: AuthContext): Promise<MarketplaceAccountDto[]> {
+    const [accounts, catalog] = await Promise.all([this.accounts.list(auth.organizationId), this.platforms.catalog()]);
+    return accounts.map((account) => mapMarketplaceAccount(account, catalog.ref(account.platformId)!));
+  }
+
+  /** Connects a Discogs seller by personal access token, once Discogs says whose it is; 400 when Discogs refuses it. */
+  async connectWithToken(auth: AuthContext, input: ConnectWithTokenDto): Promise<MarketplaceAccountDto> {
+    const credentials: DiscogsCredentials = { personalToken: input.personal_token.trim() };
+    const identity = await this.discogs.identity(credentials).catch((error: unknown) => {
+      if (error instanceof MarketplaceError && error.kind === 'unauthorized') {
+        throw new ValidationFailed({ personal_token: [`Discogs did not accept this token: ${error.message}`] });
+      }
+      throw unreachable(error);
+    });
+    const catalog = await this.platforms.catalog();
+    const platform = catalog.bySlug(input.platform)!;
+    const account = await this.accounts.upsert({
+      organizationId: auth.organizationId,
+      platformId: platform.id,
+      externalUserId: String(identity.id),
+      username: identity.username,
+      shopId: null,
+      authMethod: 'personal_token',
+      scopes: [],
+      credentials: this.secrets.seal(JSON.stringify(credentials)),
+      tokenExpiresAt: null,
+    });
+    return mapMarketplaceAccount(account, catalog.ref(platform.id)!);
+  }
+
+  /** The ids of the platforms the organization has a live connection to (what listability and eligibility check). */
+  async connectedPlatformIds(organizationId: string): Promise<Set<string>> {
+    const accounts = await this.accounts.list(organizationId);
+    return new Set(accounts.filter((account) => isLiveAccount(account.status)).map((account) => account.platformId));
+  }
+
+  async disconnect(auth: AuthContext, uid: string): Promise<void> {
+    if (!(await this.accounts.revoke(auth.organizationId, uid))) throw new NotFound();
+  }
+}
+
+/** A platform that failed for another reason than the credentials: 502, naming the platform's answer. */
+function unreachable(error: unknown): Error {
+  if (!(error instanceof MarketplaceError)) return error as Error;
+  return new DetailError(502, `The marketplace could not check the credentials now: ${error.message}`);
+}
