@@ -169,7 +169,7 @@ describe('ListingsService on PostgreSQL', () => {
     queries.length = 0;
     const item = { id: ids.item, productType: 'physical' as const, ...facts };
     const listability = await service.listability(ids.owner, item);
-    expect(queries).toHaveLength(2); // the subscription and the item's listings
+    expect(queries).toHaveLength(3); // the subscription, the organization's connections and the item's listings
     expect(listability.map((entry) => [entry.platform.slug, entry.blocking_code])).toEqual([
       ['ebay', 'already_listed'],
       ['discogs', 'subscription_inactive'],
@@ -227,6 +227,40 @@ describe('ListingsService on PostgreSQL', () => {
       blocking_code: 'price_not_set',
       blocking_reason: 'Set a price before listing.',
     });
+  });
+
+  it("takes a live marketplace connection of the organization as connected; a revoked or expired one, or another organization's, not", async () => {
+    await sql(
+      `INSERT INTO subscriptions (uid, organization_id, plan_id, status) SELECT 'sub_owner', $1, id, 'active' FROM plans WHERE code = 'basic'
+       ON CONFLICT (organization_id) DO UPDATE SET status = 'active'`,
+      [ids.owner],
+    );
+    await sql(
+      `INSERT INTO marketplace_accounts (uid, organization_id, platform_id, external_user_id, username, status, auth_method, connected_at)
+       SELECT 'sa_' || slug || '_' || $2, $1, id, '42', 'shop', $3, 'personal_token', now() FROM platforms WHERE slug = $4`,
+      [ids.owner, 'live', 'active', 'discogs'],
+    );
+    await sql(
+      `INSERT INTO marketplace_accounts (uid, organization_id, platform_id, external_user_id, username, status, auth_method, connected_at)
+       SELECT 'sa_' || slug || '_' || $2, $1, id, '43', 'shop', $3, 'oauth2', now() FROM platforms WHERE slug = $4`,
+      [ids.owner, 'revoked', 'revoked', 'ebay'],
+    );
+    await sql(
+      `INSERT INTO marketplace_accounts (uid, organization_id, platform_id, external_user_id, username, status, auth_method, connected_at)
+       SELECT 'sa_' || slug || '_' || $2, $1, id, '44', 'shop', $3, 'oauth2', now() FROM platforms WHERE slug = $4`,
+      [ids.stranger, 'stranger', 'active', 'etsy'],
+    );
+    try {
+      const physical = await service.listability(ids.owner, { id: ids.unlisted, productType: 'physical', ...facts });
+      expect(physical.slice(0, 4).map((entry) => [entry.platform.slug, entry.blocking_code])).toEqual([
+        ['ebay', 'not_connected'],
+        ['discogs', null],
+        ['etsy', 'not_connected'],
+        ['shopify', 'not_connected'],
+      ]);
+    } finally {
+      await sql(`DELETE FROM marketplace_accounts`);
+    }
   });
 
   it("does not see another organization's listings nor subscription", async () => {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MarketplaceAccountsService } from '../marketplace/index.js';
 import { type PlatformDto, PlatformsService, type SaleKind } from '../platforms/index.js';
 import { SubscriptionsService } from '../subscriptions/index.js';
 import { ListingDto } from './dto/listing.dto.js';
@@ -19,6 +20,7 @@ export class ListingsService {
     private readonly listings: ListingsRepository,
     private readonly platforms: PlatformsService,
     private readonly subscriptions: SubscriptionsService,
+    private readonly accounts: MarketplaceAccountsService,
   ) {}
 
   /** The item's listings, in platform display order, with what can be done with each now (one query). */
@@ -42,14 +44,14 @@ export class ListingsService {
   }
 
   /**
-   * Whether the item can be listed on each platform of the catalog, in display order (two queries: the
-   * subscription and the item's listings). Marketplace connections arrive with a later issue: until then no
-   * OAuth platform is connected, so they all answer `not_connected` when nothing earlier blocks.
+   * Whether the item can be listed on each platform of the catalog, in display order (three queries: the
+   * subscription, the organization's live marketplace connections and the item's listings).
    */
   async listability(organizationId: string, item: ItemForListability): Promise<PlatformListabilityDto[]> {
-    const [catalog, subscriptionActive, states] = await Promise.all([
+    const [catalog, subscriptionActive, connected, states] = await Promise.all([
       this.platforms.catalog(),
       this.subscriptions.isActive(organizationId),
+      this.accounts.connectedPlatformIds(organizationId),
       this.listings.statesForItem(organizationId, item.id),
     ]);
     const listingOn = new Map(
@@ -64,7 +66,7 @@ export class ListingsService {
           connectionType: platform.connection_type,
         },
         item,
-        { subscriptionActive, connected: false, listing: listingOn.get(facts.id) ?? null },
+        { subscriptionActive, connected: connected.has(facts.id), listing: listingOn.get(facts.id) ?? null },
       );
       return mapPlatformListability(platform, listability);
     });
