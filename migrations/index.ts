@@ -15,6 +15,7 @@ import { ExportJobs1764760000000 } from './1764760000000-export-jobs.js';
 import { OutboundEmails1764770000000 } from './1764770000000-outbound-emails.js';
 import { UserPhoneAndApple1764780000000 } from './1764780000000-user-phone-and-apple.js';
 import { MarketplaceAccounts1764830000000 } from './1764830000000-marketplace-accounts.js';
+import { MarketplaceConnectStates1764840000000 } from './1764840000000-marketplace-connect-states.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   OutboundEmails1764770000000,
   UserPhoneAndApple1764780000000,
   MarketplaceAccounts1764830000000,
+  MarketplaceConnectStates1764840000000,
 ];

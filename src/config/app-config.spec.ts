@@ -22,6 +22,11 @@ describe('loadConfig', () => {
       stripeApiUrl: 'https://api.stripe.com',
       encryptionKey: null,
       discogsApiUrl: 'https://api.discogs.com',
+      connectSuccessUrl: null,
+      ebayClientId: null,
+      ebayAuthUrl: 'https://auth.ebay.com',
+      ebayApiUrl: 'https://api.ebay.com',
+      ebayIdentityUrl: 'https://apiz.ebay.com',
     });
   });
 
@@ -48,6 +53,13 @@ describe('loadConfig', () => {
       STRIPE_API_URL: 'http://127.0.0.1:12111',
       ENCRYPTION_KEY: 'ab'.repeat(32),
       DISCOGS_API_URL: 'http://127.0.0.1:9100/',
+      CONNECT_SUCCESS_URL: 'https://app.example.com/connected',
+      EBAY_CLIENT_ID: 'ebay-app',
+      EBAY_CLIENT_SECRET: 'ebay-secret',
+      EBAY_RU_NAME: 'Shop-ShopApp-PRD-abc',
+      EBAY_AUTH_URL: 'http://127.0.0.1:9200',
+      EBAY_API_URL: 'http://127.0.0.1:9201',
+      EBAY_IDENTITY_URL: 'http://127.0.0.1:9202',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -71,6 +83,13 @@ describe('loadConfig', () => {
       stripeApiUrl: 'http://127.0.0.1:12111',
       encryptionKey: Buffer.alloc(32, 0xab),
       discogsApiUrl: 'http://127.0.0.1:9100',
+      connectSuccessUrl: 'https://app.example.com/connected',
+      ebayClientId: 'ebay-app',
+      ebayClientSecret: 'ebay-secret',
+      ebayRuName: 'Shop-ShopApp-PRD-abc',
+      ebayAuthUrl: 'http://127.0.0.1:9200',
+      ebayApiUrl: 'http://127.0.0.1:9201',
+      ebayIdentityUrl: 'http://127.0.0.1:9202',
     });
   });
 
@@ -95,6 +114,8 @@ describe('loadConfig', () => {
     ['STRIPE_API_URL', 'stripe'],
     ['ENCRYPTION_KEY', 'short'],
     ['DISCOGS_API_URL', 'discogs'],
+    ['EBAY_AUTH_URL', 'auth.ebay.com'],
+    ['CONNECT_SUCCESS_URL', 'javascript:alert(1)'],
   ])('rejects a bad %s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -50,6 +50,16 @@ export interface AppConfig {
   encryptionKey: Buffer | null;
   /** Discogs API base URL (a local fake in tests). */
   discogsApiUrl: string;
+  /** Where a browser is sent once a marketplace connection succeeded (`?platform=&account=` added); absent means a small page of ours. */
+  connectSuccessUrl: string | null;
+  /** eBay application keys and RuName (OAuth redirect name); absent ones make connecting eBay a 503 naming them. */
+  ebayClientId: string | null;
+  ebayClientSecret: string | null;
+  ebayRuName: string | null;
+  /** eBay's OAuth consent host, REST API host and Identity API host (local fakes in tests). */
+  ebayAuthUrl: string;
+  ebayApiUrl: string;
+  ebayIdentityUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +119,11 @@ function url(env: Env, name: string, protocols: readonly string[]): string | nul
   return raw;
 }
 
+/** An http(s) base URL without its trailing slashes (paths are appended to it). */
+function baseUrl(env: Env, name: string, fallback: string): string {
+  return (url(env, name, ['http:', 'https:']) ?? fallback).replace(/\/+$/, '');
+}
+
 function encryptionKey(env: Env): Buffer | null {
   const raw = text(env, 'ENCRYPTION_KEY');
   if (raw === null) return null;
@@ -138,18 +153,25 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trialDays: integer(env, 'TRIAL_DAYS', 14, 0, 3650),
     mediaMaxBytes: integer(env, 'MEDIA_MAX_BYTES', 10_485_760, 1024, 268_435_456),
     csvImportMaxBytes: integer(env, 'CSV_IMPORT_MAX_BYTES', 52_428_800, 1024, 1_073_741_824),
-    publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicUrl: baseUrl(env, 'PUBLIC_URL', `http://localhost:${port}`),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom,
     supportEmail: text(env, 'SUPPORT_EMAIL') ?? mailFrom,
     appleClientId: text(env, 'APPLE_CLIENT_ID'),
-    appleJwksUrl: url(env, 'APPLE_JWKS_URL', ['http:', 'https:']) ?? 'https://appleid.apple.com/auth/keys',
+    appleJwksUrl: baseUrl(env, 'APPLE_JWKS_URL', 'https://appleid.apple.com/auth/keys'),
     appleRootCertPath: text(env, 'APPLE_ROOT_CERT_PATH'),
     stripeSecretKey: text(env, 'STRIPE_SECRET_KEY'),
     stripeWebhookSecret: text(env, 'STRIPE_WEBHOOK_SECRET'),
-    stripeApiUrl: (url(env, 'STRIPE_API_URL', ['http:', 'https:']) ?? 'https://api.stripe.com').replace(/\/+$/, ''),
+    stripeApiUrl: baseUrl(env, 'STRIPE_API_URL', 'https://api.stripe.com'),
     encryptionKey: encryptionKey(env),
-    discogsApiUrl: (url(env, 'DISCOGS_API_URL', ['http:', 'https:']) ?? 'https://api.discogs.com').replace(/\/+$/, ''),
+    discogsApiUrl: baseUrl(env, 'DISCOGS_API_URL', 'https://api.discogs.com'),
+    connectSuccessUrl: url(env, 'CONNECT_SUCCESS_URL', ['http:', 'https:']),
+    ebayClientId: text(env, 'EBAY_CLIENT_ID'),
+    ebayClientSecret: text(env, 'EBAY_CLIENT_SECRET'),
+    ebayRuName: text(env, 'EBAY_RU_NAME'),
+    ebayAuthUrl: baseUrl(env, 'EBAY_AUTH_URL', 'https://auth.ebay.com'),
+    ebayApiUrl: baseUrl(env, 'EBAY_API_URL', 'https://api.ebay.com'),
+    ebayIdentityUrl: baseUrl(env, 'EBAY_IDENTITY_URL', 'https://apiz.ebay.com'),
   };
 }
 

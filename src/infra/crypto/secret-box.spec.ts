@@ -27,6 +27,15 @@ describe('SecretBox', () => {
     expect(() => box.open('v1:AAAA')).toThrow(SecretBoxError);
   });
 
+  it('derives a distinct key per purpose, the same each time, from the encryption key', () => {
+    const signing = box.derivedKey('marketplace-connect-state');
+    expect(signing).toHaveLength(32);
+    expect(Buffer.from(signing).equals(key)).toBe(false);
+    expect(box.derivedKey('marketplace-connect-state')).toEqual(signing);
+    expect(box.derivedKey('another purpose')).not.toEqual(signing);
+    expect(new SecretBox(Buffer.alloc(32, 8)).derivedKey('marketplace-connect-state')).not.toEqual(signing);
+  });
+
   it('reads a key as 64 hex digits or base64 of 32 bytes, and nothing else', () => {
     expect(parseEncryptionKey('07'.repeat(32))).toEqual(key);
     expect(parseEncryptionKey(key.toString('base64'))).toEqual(key);

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -39,6 +39,11 @@ export function keyFromDataDir(dataDir: string): Buffer {
 export class SecretBox {
   constructor(private readonly key: Buffer) {
     if (key.length !== KEY_BYTES) throw new SecretBoxError(`The encryption key must be ${KEY_BYTES} bytes.`);
+  }
+
+  /** A 32-byte key of its own for `purpose` (HKDF-SHA256 of the encryption key), to sign with: never the encryption key itself. */
+  derivedKey(purpose: string): Uint8Array {
+    return new Uint8Array(hkdfSync('sha256', this.key, Buffer.alloc(0), purpose, KEY_BYTES));
   }
 
   seal(plaintext: string): string {

@@ -1,17 +1,34 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Query, Redirect, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { AuthContext } from '../../common/auth/auth-context.js';
-import { AnyRole, CurrentAuth, ManagersOnly } from '../../common/auth/decorators.js';
+import { AnyRole, CurrentAuth, ManagersOnly, Public } from '../../common/auth/decorators.js';
 import { ErrorDetailDto } from '../../common/swagger/error.dto.js';
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
-import { ConnectWithTokenDto, MarketplaceAccountDto } from './dto/marketplace-account.dto.js';
+import { ConnectStartDto, ConnectStartedDto, ConnectWithTokenDto, MarketplaceAccountDto } from './dto/marketplace-account.dto.js';
 import { MarketplaceAccountsService } from './marketplace-accounts.service.js';
+import { MarketplaceConnectService } from './marketplace-connect.service.js';
+
+const SLUG = ApiParam({ name: 'slug', description: 'The platform: `ebay` (Discogs, Etsy and Shopify follow).', example: 'ebay' });
+const UNAVAILABLE = ApiResponse({
+  status: 503,
+  description: 'Connecting this platform is not configured on this server (the missing settings are named) or not available yet.',
+  type: ErrorDetailDto,
+});
+
+/** The page a browser shows once connected, when no CONNECT_SUCCESS_URL is set: the platform's name is ours, nothing the caller sent. */
+function connectedPage(platformName: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Connected</title></head><body><p>Your ${platformName} account is connected. You can close this window.</p></body></html>`;
+}
 
 @ApiTags('Marketplace')
 @ApiAuthErrors()
 @Controller('api/v1/marketplace/accounts')
 export class MarketplaceAccountsController {
-  constructor(private readonly accounts: MarketplaceAccountsService) {}
+  constructor(
+    private readonly accounts: MarketplaceAccountsService,
+    private readonly connections: MarketplaceConnectService,
+  ) {}
 
   @Get('/')
   @AnyRole()
@@ -42,6 +59,86 @@ export class MarketplaceAccountsController {
   })
   connect(@CurrentAuth() auth: AuthContext, @Body() body: ConnectWithTokenDto): Promise<MarketplaceAccountDto> {
     return this.accounts.connectWithToken(auth, body);
+  }
+
+  @Post(':slug/connect/')
+  @ManagersOnly()
+  @HttpCode(200)
+  @SLUG
+  @ApiOperation({
+    summary: 'Start an OAuth connection',
+    description:
+      "For apps: the platform's consent URL to open, with the signed `state` it will carry back to `GET .../{slug}/login/callback/`. " +
+      'The state binds this organization, user and platform, and is valid for 15 minutes, once.',
+  })
+  @ApiOkResponse({ type: ConnectStartedDto, description: 'Open `authorization_url` in a browser.' })
+  @ApiValidationError()
+  @ApiResponse({ status: 404, description: 'No platform has this slug.', type: ErrorDetailDto })
+  @UNAVAILABLE
+  startConnect(@CurrentAuth() auth: AuthContext, @Param('slug') slug: string, @Body() body: ConnectStartDto): Promise<ConnectStartedDto> {
+    return this.connections.start(auth, slug, { shop: body.shop });
+  }
+
+  @Get(':slug/login/')
+  @ManagersOnly()
+  @Redirect()
+  @SLUG
+  @ApiOperation({
+    summary: 'Start an OAuth connection (browser)',
+    description: "The seed's `connection_url`: answers 302 to the platform's consent page, as `POST .../{slug}/connect/` would give it.",
+  })
+  @ApiResponse({ status: 302, description: "To the platform's consent page (`Location`)." })
+  @ApiResponse({ status: 404, description: 'No platform has this slug.', type: ErrorDetailDto })
+  @UNAVAILABLE
+  async login(@CurrentAuth() auth: AuthContext, @Param('slug') slug: string): Promise<{ url: string; statusCode: number }> {
+    return { url: (await this.connections.start(auth, slug, {})).authorization_url, statusCode: 302 };
+  }
+
+  @Get(':slug/login/callback/')
+  @Public()
+  @SLUG
+  @ApiOperation({
+    summary: 'OAuth callback',
+    description:
+      'Where the platform sends the seller back (`code` and `state`, or `error`). The state must be one this server issued for this ' +
+      "platform, unexpired and unused; the code is exchanged for the seller's tokens, which are stored encrypted. Success: 302 to " +
+      '`CONNECT_SUCCESS_URL` (with `platform` and `account`) when set, else the account as JSON when the request accepts ' +
+      '`application/json`, else a short HTML page. Any failure is a 400 saying why, and stores nothing.',
+  })
+  @ApiResponse({
+    status: 200,
+    description: 'Connected: the account (JSON), or a page saying so (HTML).',
+    content: {
+      'application/json': { schema: { $ref: '#/components/schemas/MarketplaceAccountDto' } },
+      'text/html': {
+        schema: { type: 'string', example: '<!doctype html>...<p>Your eBay account is connected. You can close this window.</p>...' },
+      },
+    },
+  })
+  @ApiResponse({ status: 302, description: 'Connected: to `CONNECT_SUCCESS_URL?platform=...&account=...`.' })
+  @ApiValidationError('No, a forged, an expired or a used `state`; or the seller declined, or the platform refused the code (`detail`).')
+  @ApiResponse({ status: 404, description: 'No platform has this slug.', type: ErrorDetailDto })
+  @ApiResponse({
+    status: 502,
+    description: 'The platform failed while the connection was completed; nothing was stored.',
+    type: ErrorDetailDto,
+  })
+  @UNAVAILABLE
+  async callback(
+    @Param('slug') slug: string,
+    @Query() query: Record<string, string>,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MarketplaceAccountDto | string | undefined> {
+    const account = await this.connections.finish(slug, new URLSearchParams(query));
+    const redirect = this.connections.successRedirect(account);
+    if (redirect) {
+      void reply.redirect(redirect, 302);
+      return undefined;
+    }
+    if (accept?.includes('application/json')) return account;
+    void reply.type('text/html; charset=utf-8');
+    return connectedPage(account.platform.name);
   }
 
   @Delete(':uid/')

@@ -2,16 +2,27 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformsModule } from '../platforms/index.js';
 import { DiscogsClient } from './adapters/discogs/discogs.client.js';
+import { EbayConnector } from './adapters/ebay/ebay-connector.js';
+import { ConnectStatesRepository } from './connect-states.repository.js';
+import { ConnectState } from './entities/connect-state.entity.js';
 import { MarketplaceAccount } from './entities/marketplace-account.entity.js';
 import { MarketplaceAccountsController } from './marketplace-accounts.controller.js';
 import { MarketplaceAccountsRepository } from './marketplace-accounts.repository.js';
 import { MarketplaceAccountsService } from './marketplace-accounts.service.js';
+import { MarketplaceConnectService } from './marketplace-connect.service.js';
 
 /** Marketplace connections (seller accounts) and the platforms' API clients. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MarketplaceAccount]), PlatformsModule],
+  imports: [TypeOrmModule.forFeature([MarketplaceAccount, ConnectState]), PlatformsModule],
   controllers: [MarketplaceAccountsController],
-  providers: [MarketplaceAccountsRepository, MarketplaceAccountsService, DiscogsClient],
+  providers: [
+    MarketplaceAccountsRepository,
+    MarketplaceAccountsService,
+    ConnectStatesRepository,
+    MarketplaceConnectService,
+    DiscogsClient,
+    EbayConnector,
+  ],
   exports: [MarketplaceAccountsService],
 })
 export class MarketplaceModule {}

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { Msg } from '../../../common/errors/messages.js';
 import { PlatformRefDto } from '../../platforms/index.js';
 import { ACCOUNT_STATUSES, type AccountStatus } from '../entities/marketplace-account.entity.js';
@@ -81,4 +81,31 @@ export class MarketplaceAccountDto {
 
   @ApiProperty({ description: 'Why the account is `expired` or in `error`, or null.', type: String, nullable: true, example: null })
   last_error!: string | null;
+}
+
+export class ConnectStartDto {
+  @ApiProperty({
+    description: "Shopify only: the shop's myshopify.com domain (`vinyl-vault.myshopify.com`). Ignored by the other platforms.",
+    required: false,
+    example: 'vinyl-vault.myshopify.com',
+    maxLength: 255,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255, { message: Msg.maxLength(255) })
+  shop?: string;
+}
+
+export class ConnectStartedDto {
+  @ApiProperty({
+    description: "The platform's consent page: open it in a browser (ASWebAuthenticationSession on iOS). It returns to the callback.",
+    example: 'https://auth.ebay.com/oauth2/authorize?client_id=...&redirect_uri=...&response_type=code&scope=...&state=...',
+  })
+  authorization_url!: string;
+
+  @ApiProperty({
+    description: 'The signed state the callback must carry back; valid for 15 minutes, once.',
+    example: 'eyJhbGciOiJIUzI1NiJ9...',
+  })
+  state!: string;
 }
