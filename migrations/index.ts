@@ -14,6 +14,7 @@ import { ProductSummaryLock1764750000000 } from './1764750000000-product-summary
 import { ExportJobs1764760000000 } from './1764760000000-export-jobs.js';
 import { OutboundEmails1764770000000 } from './1764770000000-outbound-emails.js';
 import { UserPhoneAndApple1764780000000 } from './1764780000000-user-phone-and-apple.js';
+import { OrganizationTeam1764810000000 } from './1764810000000-organization-team.js';
 import { MarketplaceAccounts1764830000000 } from './1764830000000-marketplace-accounts.js';
 import { MarketplaceConnectStates1764840000000 } from './1764840000000-marketplace-connect-states.js';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   ExportJobs1764760000000,
   OutboundEmails1764770000000,
   UserPhoneAndApple1764780000000,
+  OrganizationTeam1764810000000,
   MarketplaceAccounts1764830000000,
   MarketplaceConnectStates1764840000000,
 ];

@@ -25,6 +25,7 @@ import { OrganizationsModule } from './modules/organizations/index.js';
 import { PlatformsModule } from './modules/platforms/index.js';
 import { ProductsModule } from './modules/products/index.js';
 import { SubscriptionGuard, SubscriptionsModule } from './modules/subscriptions/index.js';
+import { TeamModule } from './modules/team/index.js';
 import { UsersModule } from './modules/users/index.js';
 
 @Module({})
@@ -46,6 +47,7 @@ export class AppModule {
         ApiKeysModule,
         UsersModule,
         OrganizationsModule,
+        TeamModule,
         SubscriptionsModule,
         HealthModule,
         PlatformsModule,

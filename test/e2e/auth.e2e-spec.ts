@@ -27,6 +27,7 @@ describe('Authentication (e2e)', () => {
       display_name: 'Groove Records',
       slug: 'groove-records',
       default_barcode_type: 'upc',
+      logo_url: null,
     });
 
     const me = await t.api

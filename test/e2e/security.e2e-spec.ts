@@ -1,7 +1,13 @@
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** The only operations anyone may call without credentials. */
-const PUBLIC_OPERATIONS = ['GET /api/health/', 'POST /api/auth/login/', 'POST /api/auth/register/email/'];
+const PUBLIC_OPERATIONS = [
+  'GET /api/health/',
+  'POST /api/auth/login/',
+  'POST /api/auth/register/email/',
+  // The marketplace sends the seller's browser back here; the signed state identifies the caller.
+  'GET /api/v1/marketplace/accounts/{slug}/login/callback/',
+];
 
 interface OpenApiDocument {
   paths: Record<string, Record<string, { security?: unknown[] }>>;

@@ -5,6 +5,7 @@ import { InventoryModule } from '../../src/modules/inventory/index.js';
 import { InventoryBulkService } from '../../src/modules/inventory/inventory-bulk.service.js';
 import type { Actor } from '../../src/modules/inventory/inventory-audit.service.js';
 import { OrganizationsModule } from '../../src/modules/organizations/index.js';
+import { UsersModule } from '../../src/modules/users/index.js';
 import { ProductsModule } from '../../src/modules/products/index.js';
 import { CountingLogger } from '../support/counting-logger.js';
 import { type ModuleOnDatabase, modulesOnClonedDatabase } from '../support/database-module.js';
@@ -18,7 +19,7 @@ describe('Inventory bulk queries', () => {
   const uids = (group: string, count: number) => Array.from({ length: count }, (_, index) => `inv_${group}_${index}`);
 
   beforeAll(async () => {
-    subject = await modulesOnClonedDatabase([OrganizationsModule, ProductsModule, InventoryModule], { logging: true, logger });
+    subject = await modulesOnClonedDatabase([OrganizationsModule, UsersModule, ProductsModule, InventoryModule], { logging: true, logger });
     const { DataSource } = await import('typeorm');
     dataSource = subject.moduleRef.get(DataSource);
     const [organization] = await dataSource.query(

@@ -4,6 +4,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { InventoryModule, InventoryService } from '../../src/modules/inventory/index.js';
 import { OrganizationsModule } from '../../src/modules/organizations/index.js';
+import { UsersModule } from '../../src/modules/users/index.js';
 import { ProductsModule } from '../../src/modules/products/index.js';
 import { type ModuleOnDatabase, modulesOnClonedDatabase } from '../support/database-module.js';
 
@@ -25,7 +26,7 @@ describe('InventoryService CSV export (for the export jobs)', () => {
   };
 
   beforeAll(async () => {
-    subject = await modulesOnClonedDatabase([OrganizationsModule, ProductsModule, InventoryModule]);
+    subject = await modulesOnClonedDatabase([OrganizationsModule, UsersModule, ProductsModule, InventoryModule]);
     dataSource = subject.moduleRef.get(DataSource);
     inventory = subject.moduleRef.get(InventoryService);
     const [organization] = await dataSource.query(

@@ -5,6 +5,7 @@ import { pageRequest } from '../../src/common/pagination/pagination.js';
 import { InventoryModule } from '../../src/modules/inventory/index.js';
 import { InventoryItemsService } from '../../src/modules/inventory/inventory-items.service.js';
 import { OrganizationsModule } from '../../src/modules/organizations/index.js';
+import { UsersModule } from '../../src/modules/users/index.js';
 import { ProductsModule } from '../../src/modules/products/index.js';
 import { CountingLogger } from '../support/counting-logger.js';
 import { type ModuleOnDatabase, modulesOnClonedDatabase } from '../support/database-module.js';
@@ -17,7 +18,7 @@ describe('Inventory list queries', () => {
   let auth: AuthContext;
 
   beforeAll(async () => {
-    subject = await modulesOnClonedDatabase([OrganizationsModule, ProductsModule, InventoryModule], { logging: true, logger });
+    subject = await modulesOnClonedDatabase([OrganizationsModule, UsersModule, ProductsModule, InventoryModule], { logging: true, logger });
     const { DataSource } = await import('typeorm');
     const dataSource = subject.moduleRef.get(DataSource);
     const [organization] = await dataSource.query(

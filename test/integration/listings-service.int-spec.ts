@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource, type Logger as TypeOrmLogger } from 'typeorm';
 import { ListingsModule, ListingsService } from '../../src/modules/listings/index.js';
 import { OrganizationsModule } from '../../src/modules/organizations/index.js';
+import { UsersModule } from '../../src/modules/users/index.js';
 import { ProductsModule } from '../../src/modules/products/index.js';
 import { type ModuleOnDatabase, modulesOnClonedDatabase } from '../support/database-module.js';
 
@@ -71,7 +72,7 @@ describe('ListingsService on PostgreSQL', () => {
 
   beforeAll(async () => {
     // The organizations and products modules register the entities the listing's relations point at.
-    subject = await modulesOnClonedDatabase([OrganizationsModule, ProductsModule, ListingsModule], { logging: true, logger });
+    subject = await modulesOnClonedDatabase([OrganizationsModule, UsersModule, ProductsModule, ListingsModule], { logging: true, logger });
     dataSource = subject.moduleRef.get(DataSource);
     service = subject.moduleRef.get(ListingsService);
     const organizations = await sql(

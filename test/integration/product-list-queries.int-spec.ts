@@ -3,6 +3,7 @@ import type { AuthContext } from '../../src/common/auth/auth-context.js';
 import { pageRequest } from '../../src/common/pagination/pagination.js';
 import { requestUrls } from '../../src/common/http/request-urls.js';
 import { OrganizationsModule } from '../../src/modules/organizations/index.js';
+import { UsersModule } from '../../src/modules/users/index.js';
 import { ProductsModule, ProductsService } from '../../src/modules/products/index.js';
 import { CountingLogger } from '../support/counting-logger.js';
 import { type ModuleOnDatabase, modulesOnClonedDatabase } from '../support/database-module.js';
@@ -15,7 +16,7 @@ describe('Product list queries', () => {
   let auth: AuthContext;
 
   beforeAll(async () => {
-    subject = await modulesOnClonedDatabase([OrganizationsModule, ProductsModule], { logging: true, logger });
+    subject = await modulesOnClonedDatabase([OrganizationsModule, UsersModule, ProductsModule], { logging: true, logger });
     const { DataSource } = await import('typeorm');
     const dataSource = subject.moduleRef.get(DataSource);
     const [organization] = await dataSource.query(

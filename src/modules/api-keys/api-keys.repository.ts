@@ -40,6 +40,10 @@ export class ApiKeysRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  async deleteForUser(organizationId: string, userId: string): Promise<void> {
+    await this.repository.delete({ organizationId, userId });
+  }
+
   async credentialsByPrefix(prefix: string): Promise<ApiKeyCredentials | null> {
     const row = await this.repository
       .createQueryBuilder('key')

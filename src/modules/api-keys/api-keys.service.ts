@@ -39,6 +39,14 @@ export class ApiKeysService {
     if (!(await this.apiKeys.delete(auth.organizationId, uid))) throw new NotFound();
   }
 
+  /**
+   * Deletes the user's keys of that organization (they left it): a key carries its organization, so it would keep
+   * acting there. Joins the caller's transaction.
+   */
+  deleteForUser(organizationId: string, userId: string): Promise<void> {
+    return this.apiKeys.deleteForUser(organizationId, userId);
+  }
+
   /** Looks the key up by its prefix and compares digests in constant time. */
   async authenticate(key: string): Promise<AuthContext | null> {
     const prefix = apiKeyPrefix(key);

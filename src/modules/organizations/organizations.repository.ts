@@ -24,4 +24,24 @@ export class OrganizationsRepository {
   findById(id: string): Promise<Organization | null> {
     return this.repository.findOneBy({ id });
   }
+
+  /** The organization, locked until the transaction ends: writes that must see each other's result queue behind it. */
+  async lock(id: string): Promise<Organization | null> {
+    return this.repository.createQueryBuilder('organization').setLock('pessimistic_write').where('organization.id = :id', { id }).getOne();
+  }
+
+  async slugTakenByAnother(id: string, slug: string): Promise<boolean> {
+    return this.repository
+      .createQueryBuilder('organization')
+      .where('organization.slug = :slug', { slug })
+      .andWhere('organization.id <> :id', { id })
+      .getExists();
+  }
+
+  async update(
+    id: string,
+    fields: Partial<Pick<Organization, 'displayName' | 'slug' | 'defaultBarcodeType' | 'logoKey' | 'logoThumbnailKey'>>,
+  ): Promise<void> {
+    await this.repository.update({ id }, { ...fields, updated: new Date() });
+  }
 }

@@ -32,4 +32,40 @@ export class UsersRepository {
   findInOrganization(organizationId: string, id: string): Promise<User | null> {
     return this.repository.findOneBy({ organizationId, id });
   }
+
+  countInOrganization(organizationId: string): Promise<number> {
+    return this.repository.countBy({ organizationId });
+  }
+
+  /** Members in the order they joined. */
+  pageInOrganization(organizationId: string, offset: number, limit: number): Promise<User[]> {
+    return this.repository.find({
+      where: { organizationId },
+      order: { joinedOrganizationAt: 'ASC', id: 'ASC' },
+      skip: offset,
+      take: limit,
+    });
+  }
+
+  findByUidInOrganization(organizationId: string, uid: string): Promise<User | null> {
+    return this.repository.findOneBy({ organizationId, uid });
+  }
+
+  /** Every member of the organization, locked until the transaction ends (role and membership changes queue behind). */
+  lockMembers(organizationId: string): Promise<User[]> {
+    return this.repository
+      .createQueryBuilder('user')
+      .setLock('pessimistic_write')
+      .where('user.organization_id = :organizationId', { organizationId })
+      .orderBy('user.id')
+      .getMany();
+  }
+
+  async setRole(organizationId: string, id: string, role: User['role']): Promise<void> {
+    await this.repository.update({ organizationId, id }, { role, updated: new Date() });
+  }
+
+  async moveToOrganization(id: string, organizationId: string, role: User['role']): Promise<void> {
+    await this.repository.update({ id }, { organizationId, role, joinedOrganizationAt: new Date(), updated: new Date() });
+  }
 }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
+import type { OrganizationRole } from '../../common/auth/roles.js';
 import { foundOrFail } from '../../common/errors/error-response.js';
 import { OrganizationsService } from '../organizations/index.js';
 import { SubscriptionsService } from '../subscriptions/index.js';
 import { MeDto, UserDto } from './dto/user.dto.js';
+import { User } from './entities/user.entity.js';
 import { mapUser } from './users.mapper.js';
 import { type NewUser, UsersRepository } from './users.repository.js';
 
@@ -48,4 +50,55 @@ export class UsersService {
     const found = foundOrFail(user);
     return { ...mapUser(found), role: found.role, organization, subscription };
   }
+
+  countMembers(organizationId: string): Promise<number> {
+    return this.users.countInOrganization(organizationId);
+  }
+
+  async membersPage(organizationId: string, offset: number, limit: number): Promise<OrganizationMember[]> {
+    return (await this.users.pageInOrganization(organizationId, offset, limit)).map(toMember);
+  }
+
+  async memberByUid(organizationId: string, uid: string): Promise<OrganizationMember | null> {
+    const user = await this.users.findByUidInOrganization(organizationId, uid);
+    return user ? toMember(user) : null;
+  }
+
+  /** Every member, locked until the caller's transaction ends: must be called inside one. */
+  async lockMembers(organizationId: string): Promise<OrganizationMember[]> {
+    return (await this.users.lockMembers(organizationId)).map(toMember);
+  }
+
+  /** Joins the caller's transaction. */
+  setRole(organizationId: string, userId: string, role: OrganizationRole): Promise<void> {
+    return this.users.setRole(organizationId, userId, role);
+  }
+
+  /** Makes the user a member of another organization with this role; joins the caller's transaction. */
+  moveToOrganization(userId: string, organizationId: string, role: OrganizationRole): Promise<void> {
+    return this.users.moveToOrganization(userId, organizationId, role);
+  }
+}
+
+/** A member of an organization as the team sees them. */
+export interface OrganizationMember {
+  id: string;
+  uid: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: OrganizationRole;
+  joined: Date;
+}
+
+function toMember(user: User): OrganizationMember {
+  return {
+    id: user.id,
+    uid: user.uid,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    role: user.role,
+    joined: user.joinedOrganizationAt,
+  };
 }

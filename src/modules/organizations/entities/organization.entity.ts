@@ -16,4 +16,12 @@ export class Organization extends BaseEntity {
 
   @Column({ type: 'varchar', length: 20, default: 'upc' })
   defaultBarcodeType!: string;
+
+  /** The logo's key in FileStorage, or null without a logo. */
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  logoKey!: string | null;
+
+  /** Its thumbnail's key, removed with it. */
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  logoThumbnailKey!: string | null;
 }

@@ -45,4 +45,8 @@ export class User extends BaseEntity {
   @Index({ unique: true, where: 'apple_sub IS NOT NULL' })
   @Column({ type: 'varchar', length: 255, nullable: true })
   appleSub!: string | null;
+
+  /** When the user joined their current organization (registration, or accepting an invite, or being moved out). */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  joinedOrganizationAt!: Date;
 }
