@@ -8,6 +8,8 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string | null;
+  /** The `Reply-To` address, if any. */
+  replyTo: string | null;
 }
 
 export interface SmtpInbox {
@@ -36,6 +38,7 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
             subject: parsed.subject ?? '',
             text: parsed.text ?? '',
             html: typeof parsed.html === 'string' ? parsed.html : null,
+            replyTo: parsed.replyTo?.value[0]?.address ?? null,
           });
           for (const wake of waiters) wake();
           callback();

@@ -1,9 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { ThrottleStore } from '../../infra/throttle/throttle-store.js';
+import { throttled, ThrottleStore } from '../../infra/throttle/throttle-store.js';
 import type { AuthContext } from '../auth/auth-context.js';
-import { DetailError } from '../errors/error-response.js';
 
 export const THROTTLE_WINDOW_MS = 60_000;
 
@@ -28,11 +27,7 @@ export class ThrottleGuard implements CanActivate {
     void reply.header('RateLimit-Limit', limit);
     void reply.header('RateLimit-Remaining', Math.max(0, limit - hits));
     void reply.header('RateLimit-Reset', resetSeconds);
-    if (hits > limit) {
-      throw new DetailError(429, `Request was throttled. Expected available in ${resetSeconds} seconds.`, {
-        'Retry-After': String(resetSeconds),
-      });
-    }
+    if (hits > limit) throw throttled(resetSeconds);
     return true;
   }
 }

@@ -22,7 +22,8 @@ export type UidPrefix =
   | 'exp'
   | 'sa'
   | 'adr'
-  | 'ivt';
+  | 'ivt'
+  | 'sup';
 
 export function newUid(prefix: UidPrefix): string {
   return `${prefix}_${randomBase62()}`;

@@ -179,6 +179,19 @@ export async function consumeUploadedFile<T>(
   if (typeof request.isMultipart !== 'function' || !request.isMultipart()) {
     throw new ValidationFailed({ non_field_errors: [UploadMsg.notMultipart] });
   }
+  try {
+    return await streamUploadedFile(request, field, maxBytes, consume);
+  } finally {
+    discardRestOfBody(request.raw);
+  }
+}
+
+async function streamUploadedFile<T>(
+  request: FastifyRequest,
+  field: string,
+  maxBytes: number,
+  consume: (file: Readable) => Promise<T>,
+): Promise<T> {
   const declaredLength = Number(request.headers['content-length']);
   if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw new ValidationFailed({ [field]: [UploadMsg.tooLarge(maxBytes)] });
   let file: MultipartFile | null = null;
@@ -208,11 +221,7 @@ export async function consumeUploadedFile<T>(
   if (file === null) throw new ValidationFailed({ [field]: [sentAsText ? UploadMsg.notAFile : UploadMsg.missing] });
   const stream = file.file;
   stream.once('limit', () => stream.destroy(new UploadTooLarge(maxBytes)));
-  try {
-    return await consume(stream);
-  } finally {
-    discardRestOfBody(request.raw);
-  }
+  return consume(stream);
 }
 
 /**

@@ -10,6 +10,8 @@ export interface MailMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Where replies go instead of MAIL_FROM. */
+  replyTo?: string;
   /** What the message is (`password_reset`, `invite`...), recorded with it. */
   purpose: string;
 }
@@ -57,6 +59,7 @@ export class Mailer implements OnModuleInit {
       subject: message.subject,
       textBody: message.text,
       htmlBody: message.html ?? null,
+      replyTo: message.replyTo ?? null,
       purpose: message.purpose,
       status: viaSmtp ? 'pending' : 'kept',
     });
@@ -93,6 +96,7 @@ export class Mailer implements OnModuleInit {
       subject: email.subject,
       text: email.textBody,
       ...(email.htmlBody ? { html: email.htmlBody } : {}),
+      ...(email.replyTo ? { replyTo: email.replyTo } : {}),
     });
     await this.outbox.update({ id }, { status: 'sent', sentAt: new Date(), lastError: null });
   }

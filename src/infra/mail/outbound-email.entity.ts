@@ -29,6 +29,10 @@ export class OutboundEmail {
   @Column({ type: 'text', nullable: true })
   htmlBody!: string | null;
 
+  /** Where replies go when not to MAIL_FROM (a support request: the user who wrote it). */
+  @Column({ type: 'varchar', length: 254, nullable: true })
+  replyTo!: string | null;
+
   /** What the message is (`password_reset`, `invite`...), for operators reading the outbox. */
   @Column({ type: 'varchar', length: 40 })
   purpose!: string;

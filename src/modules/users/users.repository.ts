@@ -12,6 +12,8 @@ export interface NewUser {
   lastName: string;
 }
 
+export type ProfileChange = Partial<Pick<User, 'firstName' | 'lastName' | 'phoneNumber' | 'username' | 'email'>>;
+
 @Injectable()
 export class UsersRepository {
   constructor(private readonly db: TransactionalConnection) {}
@@ -67,5 +69,34 @@ export class UsersRepository {
 
   async moveToOrganization(id: string, organizationId: string, role: User['role']): Promise<void> {
     await this.repository.update({ id }, { organizationId, role, joinedOrganizationAt: new Date(), updated: new Date() });
+  }
+
+  /** Another account with this username, compared case-insensitively. */
+  async usernameTakenByOther(username: string, id: string): Promise<boolean> {
+    return this.repository
+      .createQueryBuilder('user')
+      .where('LOWER(user.username) = LOWER(:username)', { username })
+      .andWhere('user.id <> :id', { id })
+      .getExists();
+  }
+
+  async phoneNumberTakenByOther(phoneNumber: string, id: string): Promise<boolean> {
+    return this.repository
+      .createQueryBuilder('user')
+      .where('user.phone_number = :phoneNumber', { phoneNumber })
+      .andWhere('user.id <> :id', { id })
+      .getExists();
+  }
+
+  async emailTakenByOther(email: string, id: string): Promise<boolean> {
+    return this.repository
+      .createQueryBuilder('user')
+      .where('user.email = :email', { email })
+      .andWhere('user.id <> :id', { id })
+      .getExists();
+  }
+
+  async updateProfile(id: string, fields: ProfileChange): Promise<void> {
+    await this.repository.update({ id }, { ...fields, updated: new Date() });
   }
 }

@@ -1,13 +1,37 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import * as argon2 from 'argon2';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import type { OrganizationRole } from '../../common/auth/roles.js';
-import { foundOrFail } from '../../common/errors/error-response.js';
+import { foundOrFail, ValidationFailed } from '../../common/errors/error-response.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
+import { Mailer } from '../../infra/mail/mailer.js';
 import { OrganizationsService } from '../organizations/index.js';
 import { SubscriptionsService } from '../subscriptions/index.js';
 import { MeDto, UserDto } from './dto/user.dto.js';
+import { UpdateMeDto } from './dto/user-write.dto.js';
 import { User } from './entities/user.entity.js';
 import { mapUser } from './users.mapper.js';
-import { type NewUser, UsersRepository } from './users.repository.js';
+import { type NewUser, type ProfileChange, UsersRepository } from './users.repository.js';
+import { isValidUsername, usernameAfterEmailChange } from './users.rules.js';
+
+const EMAIL_TAKEN = 'A user with that email already exists.';
+const USERNAME_TAKEN = 'A user with that username already exists.';
+const PHONE_TAKEN = 'Another account already uses this phone number.';
+export const USERNAME_MESSAGE = 'Enter a valid username: 3 to 150 letters, numbers and . _ + - characters, or your own email address.';
+const CURRENT_PASSWORD_REQUIRED = 'Enter your current password to change your email address.';
+const CURRENT_PASSWORD_WRONG = 'Your current password is incorrect.';
+const UNIQUE_VIOLATION = '23505';
+
+/** A unique index refusing a change another request made first, as the field's 400. */
+function uniqueFieldError(error: unknown): ValidationFailed | null {
+  const { code, detail } = error as { code?: string; detail?: string };
+  if (code !== UNIQUE_VIOLATION) return null;
+  if (detail?.includes('(email)')) return new ValidationFailed({ email: [EMAIL_TAKEN] });
+  if (detail?.includes('(username)')) return new ValidationFailed({ username: [USERNAME_TAKEN] });
+  if (detail?.includes('(phone_number)')) return new ValidationFailed({ phone_number: [PHONE_TAKEN] });
+  return null;
+}
 
 /** A user's password digest with their public view, for the login check. */
 export interface UserCredentials {
@@ -19,9 +43,12 @@ export interface UserCredentials {
 @Injectable()
 export class UsersService {
   constructor(
+    private readonly db: TransactionalConnection,
     private readonly users: UsersRepository,
     private readonly organizations: OrganizationsService,
     private readonly subscriptions: SubscriptionsService,
+    private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Joins the caller's transaction. */
@@ -48,7 +75,69 @@ export class UsersService {
       this.subscriptions.forOrganization(auth.organizationId),
     ]);
     const found = foundOrFail(user);
-    return { ...mapUser(found), role: found.role, organization, subscription };
+    return { ...mapUser(found), phone_number: found.phoneNumber, role: found.role, organization, subscription };
+  }
+
+  /**
+   * Changes the caller's profile: every problem of the request is reported at once and nothing changes then. A new
+   * email needs the current password and is announced to the old address; the username follows it unless chosen.
+   */
+  async updateMe(auth: AuthContext, input: UpdateMeDto): Promise<MeDto> {
+    const user = foundOrFail(await this.users.findInOrganization(auth.organizationId, auth.userId));
+    const { change, errors } = await this.profileChange(user, input);
+    if (Object.keys(errors).length > 0) throw new ValidationFailed(errors);
+    try {
+      await this.db.transaction(async () => {
+        await this.users.updateProfile(user.id, change);
+        if (change.email !== undefined) await this.announceEmailChange(user, change.email);
+      });
+    } catch (error) {
+      throw uniqueFieldError(error) ?? error;
+    }
+    return this.me(auth);
+  }
+
+  private async profileChange(user: User, input: UpdateMeDto): Promise<{ change: ProfileChange; errors: Record<string, string[]> }> {
+    const change: ProfileChange = {};
+    const errors: Record<string, string[]> = {};
+    if (input.first_name !== undefined) change.firstName = input.first_name;
+    if (input.last_name !== undefined) change.lastName = input.last_name;
+    const email = input.email?.trim().toLowerCase();
+    if (email !== undefined && email !== user.email) {
+      const problem = await this.passwordProblem(user, input.current_password);
+      if (problem) errors.current_password = [problem];
+      if (await this.users.emailTakenByOther(email, user.id)) errors.email = [EMAIL_TAKEN];
+      change.email = email;
+      change.username = usernameAfterEmailChange(user.username, user.email, email);
+    }
+    if (input.username !== undefined && input.username !== user.username) {
+      if (!isValidUsername(input.username, change.email ?? user.email)) errors.username = [USERNAME_MESSAGE];
+      else if (await this.users.usernameTakenByOther(input.username, user.id)) errors.username = [USERNAME_TAKEN];
+      change.username = input.username;
+    }
+    if (input.phone_number !== undefined) {
+      if (input.phone_number !== null && (await this.users.phoneNumberTakenByOther(input.phone_number, user.id))) {
+        errors.phone_number = [PHONE_TAKEN];
+      }
+      change.phoneNumber = input.phone_number;
+    }
+    return { change, errors };
+  }
+
+  private async passwordProblem(user: User, password: string | undefined): Promise<string | null> {
+    if (password === undefined || password === '') return CURRENT_PASSWORD_REQUIRED;
+    return (await argon2.verify(user.passwordHash, password)) ? null : CURRENT_PASSWORD_WRONG;
+  }
+
+  private announceEmailChange(user: User, newEmail: string): Promise<void> {
+    return this.mailer.send({
+      to: user.email,
+      subject: 'Your Instica email address was changed',
+      text:
+        `The email address of your Instica account was changed from ${user.email} to ${newEmail}.\n\n` +
+        `If you did not do this, reply to this message or write to ${this.config.supportEmail} right away.`,
+      purpose: 'email_changed',
+    });
   }
 
   countMembers(organizationId: string): Promise<number> {

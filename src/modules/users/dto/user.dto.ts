@@ -21,6 +21,9 @@ export class UserDto {
 }
 
 export class MeDto extends UserDto {
+  @ApiProperty({ description: 'Mobile number in E.164, or null.', example: '+14155550123', nullable: true, type: String })
+  phone_number!: string | null;
+
   @ApiProperty({ description: "The caller's role in their organization.", enum: ORGANIZATION_ROLES, example: 'owner' })
   role!: string;
 

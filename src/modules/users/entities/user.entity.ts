@@ -24,6 +24,8 @@ export class User extends BaseEntity {
   @Column({ type: 'varchar', length: 254 })
   email!: string;
 
+  /** The email address until the user chooses one (never with an `@` then, see users.rules). */
+  @Index({ unique: true })
   @Column({ type: 'varchar', length: 254 })
   username!: string;
 
@@ -36,8 +38,8 @@ export class User extends BaseEntity {
   @Column({ type: 'varchar', length: 150, default: '' })
   lastName!: string;
 
-  /** E.164 (`+14155550123`), or null; email recovery looks the account up by it. */
-  @Index()
+  /** E.164 (`+14155550123`), or null; one account per number, as email recovery looks the account up by it. */
+  @Index({ unique: true, where: 'phone_number IS NOT NULL' })
   @Column({ type: 'varchar', length: 20, nullable: true })
   phoneNumber!: string | null;
 
