@@ -68,4 +68,25 @@ export class UsersRepository {
   async moveToOrganization(id: string, organizationId: string, role: User['role']): Promise<void> {
     await this.repository.update({ id }, { organizationId, role, joinedOrganizationAt: new Date(), updated: new Date() });
   }
+
+  findById(id: string): Promise<User | null> {
+    return this.repository.findOneBy({ id });
+  }
+
+  findByAppleSub(appleSub: string): Promise<User | null> {
+    return this.repository.findOneBy({ appleSub });
+  }
+
+  /** Every user with this phone number (it is not unique), oldest first. */
+  findByPhoneNumber(phoneNumber: string): Promise<User[]> {
+    return this.repository.find({ where: { phoneNumber }, order: { id: 'ASC' } });
+  }
+
+  async setAppleSub(id: string, appleSub: string): Promise<void> {
+    await this.repository.update({ id }, { appleSub, updated: new Date() });
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.repository.update({ id }, { passwordHash, updated: new Date() });
+  }
 }
