@@ -17,6 +17,7 @@ import { UserPhoneAndApple1764780000000 } from './1764780000000-user-phone-and-a
 import { OrganizationTeam1764810000000 } from './1764810000000-organization-team.js';
 import { MarketplaceAccounts1764830000000 } from './1764830000000-marketplace-accounts.js';
 import { MarketplaceConnectStates1764840000000 } from './1764840000000-marketplace-connect-states.js';
+import { PasswordResetTokens1764850000000 } from './1764850000000-password-reset-tokens.js';
 import { UserAccount1764870000000 } from './1764870000000-user-account.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
@@ -40,5 +41,6 @@ export const MIGRATIONS = [
   OrganizationTeam1764810000000,
   MarketplaceAccounts1764830000000,
   MarketplaceConnectStates1764840000000,
+  PasswordResetTokens1764850000000,
   UserAccount1764870000000,
 ];

@@ -5,6 +5,11 @@ const PUBLIC_OPERATIONS = [
   'GET /api/health/',
   'POST /api/auth/login/',
   'POST /api/auth/register/email/',
+  // Signing in, or recovering an account, is what callers without credentials come to do.
+  'POST /api/auth/apple/',
+  'POST /api/auth/password/reset/',
+  'POST /api/auth/password/reset/confirm/',
+  'POST /api/auth/email/recover/',
   // The marketplace sends the seller's browser back here; the signed state identifies the caller.
   'GET /api/v1/marketplace/accounts/{slug}/login/callback/',
 ];

@@ -3,6 +3,9 @@ import { Transform } from 'class-transformer';
 import { IsOptional, IsString, MaxLength, registerDecorator, ValidateIf, type ValidationArguments } from 'class-validator';
 import { Msg } from '../errors/messages.js';
 
+/** A phone number in E.164: `+`, a country code that does not start with 0, 7 to 15 digits in all (`+14155550123`). */
+export const E164_PHONE = /^\+[1-9]\d{6,14}$/;
+
 /** Validates only when the field is sent: an absent field is fine, an explicit null is not. */
 export const NotNullIfPresent = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Not } from 'typeorm';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import type { OrganizationRole } from '../../common/auth/roles.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
@@ -43,5 +44,10 @@ export class AuthRepository {
   /** Ends the session; a token is only ever ended by its own user. */
   async deleteToken(userId: string, tokenId: string): Promise<void> {
     await this.repository.delete({ userId, id: tokenId });
+  }
+
+  /** Ends every session of the user but the one `keepTokenId` names (when given); API keys are not sessions. */
+  async deleteTokensOfUser(userId: string, keepTokenId?: string): Promise<void> {
+    await this.repository.delete({ userId, ...(keepTokenId ? { id: Not(keepTokenId) } : {}) });
   }
 }

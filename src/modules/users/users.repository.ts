@@ -99,4 +99,25 @@ export class UsersRepository {
   async updateProfile(id: string, fields: ProfileChange): Promise<void> {
     await this.repository.update({ id }, { ...fields, updated: new Date() });
   }
+
+  findById(id: string): Promise<User | null> {
+    return this.repository.findOneBy({ id });
+  }
+
+  findByAppleSub(appleSub: string): Promise<User | null> {
+    return this.repository.findOneBy({ appleSub });
+  }
+
+  /** The users with this phone number: one at most now that it is unique, none for a number nobody gave. */
+  findByPhoneNumber(phoneNumber: string): Promise<User[]> {
+    return this.repository.find({ where: { phoneNumber }, order: { id: 'ASC' } });
+  }
+
+  async setAppleSub(id: string, appleSub: string): Promise<void> {
+    await this.repository.update({ id }, { appleSub, updated: new Date() });
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.repository.update({ id }, { passwordHash, updated: new Date() });
+  }
 }

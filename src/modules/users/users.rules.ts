@@ -1,6 +1,3 @@
-/** A phone number in E.164: `+`, a country code that does not start with 0, 7 to 15 digits in all. */
-export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
-
 /**
  * A chosen username: 3 to 150 letters, digits and `. _ + -`. It never holds an `@`, so it can never be an email
  * address someone registers later (registration makes the email the username).

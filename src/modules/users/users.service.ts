@@ -167,6 +167,35 @@ export class UsersService {
   moveToOrganization(userId: string, organizationId: string, role: OrganizationRole): Promise<void> {
     return this.users.moveToOrganization(userId, organizationId, role);
   }
+
+  async accountById(id: string): Promise<UserAccount | null> {
+    const user = await this.users.findById(id);
+    return user ? toAccount(user) : null;
+  }
+
+  async accountByEmail(email: string): Promise<UserAccount | null> {
+    const user = await this.users.findByEmail(email);
+    return user ? toAccount(user) : null;
+  }
+
+  async accountByAppleSub(appleSub: string): Promise<UserAccount | null> {
+    const user = await this.users.findByAppleSub(appleSub);
+    return user ? toAccount(user) : null;
+  }
+
+  async accountsByPhoneNumber(phoneNumber: string): Promise<UserAccount[]> {
+    return (await this.users.findByPhoneNumber(phoneNumber)).map(toAccount);
+  }
+
+  /** Links the user to their Apple ID (Sign in with Apple); joins the caller's transaction. */
+  linkAppleSub(userId: string, appleSub: string): Promise<void> {
+    return this.users.setAppleSub(userId, appleSub);
+  }
+
+  /** Joins the caller's transaction. */
+  setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    return this.users.setPasswordHash(userId, passwordHash);
+  }
 }
 
 /** A member of an organization as the team sees them. */
@@ -190,4 +219,13 @@ function toMember(user: User): OrganizationMember {
     role: user.role,
     joined: user.joinedOrganizationAt,
   };
+}
+
+/** A user as sign-in and account recovery see them: credentials, Apple link and public view. */
+export interface UserAccount extends UserCredentials {
+  appleSub: string | null;
+}
+
+function toAccount(user: User): UserAccount {
+  return { id: user.id, passwordHash: user.passwordHash, appleSub: user.appleSub, user: mapUser(user) };
 }

@@ -83,3 +83,33 @@ export class ValidateResponseDto {
   @ApiProperty({ type: UserDto })
   user!: UserDto;
 }
+
+export class AppleSignInDto {
+  @ApiProperty({
+    description:
+      "The identity token (a JWT) the app received from Sign in with Apple. Its signature is checked against Apple's keys, its `iss` " +
+      "(`https://appleid.apple.com`), `aud` (this server's `APPLE_CLIENT_ID`) and expiry.",
+    example: 'eyJraWQiOiJXNldjT0tCIiwiYWxnIjoiUlMyNTYifQ...',
+    maxLength: 10000,
+  })
+  @IsDefined()
+  @IsString()
+  @MaxLength(10000, { message: Msg.maxLength(10000) })
+  identity_token!: string;
+
+  @ApiPropertyOptional({
+    description: 'First name, as Apple gives it to the app on the first authorization only; used when an account is created.',
+    example: 'Ann',
+    maxLength: 150,
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(150, { message: Msg.maxLength(150) })
+  first_name?: string;
+
+  @ApiPropertyOptional({ description: 'Last name; used when an account is created.', example: 'Lee', maxLength: 150 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(150, { message: Msg.maxLength(150) })
+  last_name?: string;
+}

@@ -2,8 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { Msg } from '../../../common/errors/messages.js';
-import { NotNullIfPresent } from '../../../common/validation/fields.js';
-import { E164_PATTERN } from '../users.rules.js';
+import { E164_PHONE, NotNullIfPresent } from '../../../common/validation/fields.js';
 
 export const PHONE_MESSAGE = 'Enter a valid phone number in international format, e.g. +14155550123.';
 
@@ -31,11 +30,11 @@ export class UpdateMeDto {
       '(400 when another account has it).',
     example: '+14155550123',
     nullable: true,
-    pattern: E164_PATTERN.source,
+    pattern: E164_PHONE.source,
   })
   @ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null)
   @IsString()
-  @Matches(E164_PATTERN, { message: PHONE_MESSAGE })
+  @Matches(E164_PHONE, { message: PHONE_MESSAGE })
   phone_number?: string | null;
 
   @ApiPropertyOptional({
