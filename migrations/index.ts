@@ -17,6 +17,7 @@ import { UserPhoneAndApple1764780000000 } from './1764780000000-user-phone-and-a
 import { OrganizationTeam1764810000000 } from './1764810000000-organization-team.js';
 import { MarketplaceAccounts1764830000000 } from './1764830000000-marketplace-accounts.js';
 import { MarketplaceConnectStates1764840000000 } from './1764840000000-marketplace-connect-states.js';
+import { Billing1764860000000 } from './1764860000000-billing.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   OrganizationTeam1764810000000,
   MarketplaceAccounts1764830000000,
   MarketplaceConnectStates1764840000000,
+  Billing1764860000000,
 ];
