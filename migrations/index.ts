@@ -18,6 +18,7 @@ import { OrganizationTeam1764810000000 } from './1764810000000-organization-team
 import { MarketplaceAccounts1764830000000 } from './1764830000000-marketplace-accounts.js';
 import { MarketplaceConnectStates1764840000000 } from './1764840000000-marketplace-connect-states.js';
 import { PasswordResetTokens1764850000000 } from './1764850000000-password-reset-tokens.js';
+import { Billing1764860000000 } from './1764860000000-billing.js';
 import { UserAccount1764870000000 } from './1764870000000-user-account.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
@@ -42,5 +43,6 @@ export const MIGRATIONS = [
   MarketplaceAccounts1764830000000,
   MarketplaceConnectStates1764840000000,
   PasswordResetTokens1764850000000,
+  Billing1764860000000,
   UserAccount1764870000000,
 ];

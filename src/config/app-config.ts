@@ -40,6 +40,8 @@ export interface AppConfig {
   appleJwksUrl: string;
   /** PEM file of the Apple root certificate App Store signed transactions chain to; absent disables in-app purchases (503). */
   appleRootCertPath: string | null;
+  /** The app's bundle id: App Store transactions and notifications of another app are refused; absent means not checked. */
+  appleBundleId: string | null;
   /** Stripe secret API key; absent disables Stripe billing (503). */
   stripeSecretKey: string | null;
   /** Stripe webhook signing secret (`whsec_...`); absent disables the webhook (503). */
@@ -160,6 +162,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     appleClientId: text(env, 'APPLE_CLIENT_ID'),
     appleJwksUrl: baseUrl(env, 'APPLE_JWKS_URL', 'https://appleid.apple.com/auth/keys'),
     appleRootCertPath: text(env, 'APPLE_ROOT_CERT_PATH'),
+    appleBundleId: text(env, 'APPLE_BUNDLE_ID'),
     stripeSecretKey: text(env, 'STRIPE_SECRET_KEY'),
     stripeWebhookSecret: text(env, 'STRIPE_WEBHOOK_SECRET'),
     stripeApiUrl: baseUrl(env, 'STRIPE_API_URL', 'https://api.stripe.com'),

@@ -12,6 +12,12 @@ const PUBLIC_OPERATIONS = [
   'POST /api/auth/email/recover/',
   // The marketplace sends the seller's browser back here; the signed state identifies the caller.
   'GET /api/v1/marketplace/accounts/{slug}/login/callback/',
+  // The plan catalogue is shown before anyone signs up.
+  'GET /api/v1/subscriptions/plans/',
+  // Stripe calls it; the Stripe-Signature over the raw body is the authentication.
+  'POST /api/v1/subscriptions/stripe/webhook/',
+  // The App Store calls it; the JWS signed up to the Apple root is the authentication.
+  'POST /api/v1/subscriptions/apple/notifications/',
 ];
 
 interface OpenApiDocument {

@@ -53,10 +53,19 @@ export function bodyProblemError(body: unknown): ApiError | null {
   return new ValidationFailed({ [found.field ?? 'non_field_errors']: [FIELD_MESSAGES[found.problem]] });
 }
 
+/**
+ * Route config (`@RouteConfig(KEEP_RAW_BODY)` from `@nestjs/platform-fastify`) of a route that needs the JSON body
+ * exactly as sent (a signed webhook): the parser also leaves the bytes on `request.rawBody`, for that route only.
+ */
+export const KEEP_RAW_BODY = { rawBody: true } as const;
+
 /** The JSON body parser: Fastify's own (prototype-poisoning safe), then findBodyProblem. */
 export function jsonBodyParser(fastify: FastifyInstance) {
   const parse = fastify.getDefaultJsonParser('error', 'error');
   return (request: FastifyRequest, rawBody: Buffer, done: (error: Error | null, body?: unknown) => void): void => {
+    if ((request.routeOptions.config as { rawBody?: boolean } | undefined)?.rawBody === true) {
+      (request as FastifyRequest & { rawBody?: Buffer }).rawBody = rawBody;
+    }
     parse(request, rawBody.toString('utf8'), (error: Error | null, body?: unknown) => {
       if (error) return done(error);
       const problem = bodyProblemError(body);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { SubscriptionDto } from './dto/subscription.dto.js';
-import { mapSubscription } from './subscriptions.mapper.js';
+import { PlanDto, SubscriptionDto, SubscriptionStatusDto } from './dto/subscription.dto.js';
+import { mapPlan, mapSubscription, mapSubscriptionStatus } from './subscriptions.mapper.js';
 import { SubscriptionsRepository } from './subscriptions.repository.js';
 import { isSubscriptionActive, trialEnd } from './subscriptions.rules.js';
 
@@ -22,8 +22,17 @@ export class SubscriptionsService {
     return subscription?.plan ? mapSubscription({ ...subscription, plan: subscription.plan }, new Date()) : null;
   }
 
-  /** Whether paid actions are allowed now (active, or trialing before the trial ends). */
+  /** Whether paid actions are allowed now (see isSubscriptionActive). */
   async isActive(organizationId: string): Promise<boolean> {
     return isSubscriptionActive(await this.subscriptions.findForOrganization(organizationId), new Date());
+  }
+
+  /** The plan catalogue, cheapest first. */
+  async plans(): Promise<PlanDto[]> {
+    return (await this.subscriptions.listPlans()).map(mapPlan);
+  }
+
+  async status(organizationId: string): Promise<SubscriptionStatusDto> {
+    return mapSubscriptionStatus(await this.subscriptions.ensureForOrganization(organizationId), new Date());
   }
 }

@@ -26,4 +26,14 @@ export class Plan extends BaseEntity {
 
   @Column({ type: 'boolean', default: false })
   isPro!: boolean;
+
+  /** The Stripe Price (`price_...`) Checkout sells this plan with; null sends the monthly price inline (price_data). */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  stripePriceId!: string | null;
+
+  /** The App Store Connect product id of the auto-renewable subscription that buys this plan; null: not sold in the app. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  appleProductId!: string | null;
 }
