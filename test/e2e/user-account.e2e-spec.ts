@@ -46,7 +46,7 @@ describe('User & account (e2e)', () => {
       const response = await patchMe(account, { first_name: null, phone_number: '4155550123', username: 'x' }).expect(400);
       expect(response.body).toEqual({
         first_name: ['This field may not be null.'],
-        phone_number: ['Enter a valid phone number in international format, e.g. +14155550123.'],
+        phone_number: ['Enter a valid phone number in E.164 format, such as +14155550123.'],
       });
       const username = await patchMe(account, { username: 'someone@example.com', last_name: 'Changed' }).expect(400);
       expect(username.body).toEqual({ username: [expect.stringMatching(/^Enter a valid username/)] });

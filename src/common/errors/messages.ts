@@ -12,6 +12,7 @@ export const Msg = {
   decimal: 'A valid number is required.',
   url: 'Enter a valid URL.',
   nullCharacter: 'Null characters are not allowed.',
+  phoneNumber: 'Enter a valid phone number in E.164 format, such as +14155550123.',
   choice: (value: unknown) => `"${String(value)}" is not a valid choice.`,
   minLength: (min: number) => `Ensure this field has at least ${min} characters.`,
   maxLength: (max: number) => `Ensure this field has no more than ${max} characters.`,

@@ -19,7 +19,6 @@ export const RecoveryMsg = {
   resetDone: 'Your password has been reset: sign in with the new one.',
   invalidResetToken: 'Invalid or expired token.',
   emailHintRequested: 'If an account uses this phone number, a hint of its email address has been sent to that account.',
-  phoneNumber: 'Enter a valid phone number in E.164 format, such as +14155550123.',
   wrongCurrentPassword: 'Your current password is incorrect.',
 } as const;
 

@@ -1,3 +1,4 @@
+import { Msg } from '../../common/errors/messages.js';
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -130,7 +131,7 @@ export class AuthController {
       `${minutes(EMAIL_RECOVERY_LIMIT.windowMs)} minutes, then 429.`,
   })
   @ApiOkResponse({ type: AccountMessageDto, description: `Always \`{"detail": "${RecoveryMsg.emailHintRequested}"}\`.` })
-  @ApiValidationError('A phone number not in E.164 format.', { example: { phone_number: [RecoveryMsg.phoneNumber] } })
+  @ApiValidationError('A phone number not in E.164 format.', { example: { phone_number: [Msg.phoneNumber] } })
   @ApiCommonErrors()
   recoverEmail(@Body() body: EmailRecoveryDto): Promise<AccountMessageDto> {
     return this.recovery.recoverEmail(body);

@@ -1,6 +1,6 @@
 /** What other modules may use of inventory. */
 export { InventoryItemSummaryDto } from './dto/inventory-item-summary.dto.js';
-export { INVENTORY_STATUS_CODES, type InventoryStatus } from './inventory.rules.js';
+export { type ConditionCode, type ContainerCondition, INVENTORY_STATUS_CODES, type InventoryStatus } from './inventory.rules.js';
 export { InventoryFiltersQueryDto, inventoryFilters } from './dto/inventory-query.dto.js';
 export type { InventoryFilters } from './inventory-list.query.js';
 export { InventoryModule } from './inventory.module.js';

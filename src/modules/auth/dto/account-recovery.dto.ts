@@ -46,7 +46,7 @@ export class EmailRecoveryDto {
   })
   @IsDefined()
   @IsString()
-  @Matches(E164_PHONE, { message: RecoveryMsg.phoneNumber })
+  @Matches(E164_PHONE, { message: Msg.phoneNumber })
   phone_number!: string;
 }
 

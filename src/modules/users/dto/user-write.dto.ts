@@ -4,8 +4,6 @@ import { IsEmail, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'c
 import { Msg } from '../../../common/errors/messages.js';
 import { E164_PHONE, NotNullIfPresent } from '../../../common/validation/fields.js';
 
-export const PHONE_MESSAGE = 'Enter a valid phone number in international format, e.g. +14155550123.';
-
 const trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 /** The caller's profile; only the fields sent change. */
@@ -34,7 +32,7 @@ export class UpdateMeDto {
   })
   @ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null)
   @IsString()
-  @Matches(E164_PHONE, { message: PHONE_MESSAGE })
+  @Matches(E164_PHONE, { message: Msg.phoneNumber })
   phone_number?: string | null;
 
   @ApiPropertyOptional({
