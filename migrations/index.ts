@@ -20,6 +20,7 @@ import { MarketplaceConnectStates1764840000000 } from './1764840000000-marketpla
 import { PasswordResetTokens1764850000000 } from './1764850000000-password-reset-tokens.js';
 import { Billing1764860000000 } from './1764860000000-billing.js';
 import { UserAccount1764870000000 } from './1764870000000-user-account.js';
+import { IdempotencyKeys1764880000000 } from './1764880000000-idempotency-keys.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   PasswordResetTokens1764850000000,
   Billing1764860000000,
   UserAccount1764870000000,
+  IdempotencyKeys1764880000000,
 ];

@@ -10,6 +10,7 @@ import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './infra/database/database.module.js';
 import { DomainEventsModule } from './infra/events/domain-events.js';
 import { CryptoModule } from './infra/crypto/crypto.module.js';
+import { IdempotencyModule } from './infra/idempotency/idempotency.module.js';
 import { MailModule } from './infra/mail/mail.module.js';
 import { QueueModule } from './infra/queue/queue.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
@@ -42,6 +43,7 @@ export class AppModule {
         QueueModule.forRoot(config),
         ThrottleModule.forRoot(config),
         MailModule,
+        IdempotencyModule,
         CryptoModule,
         AuthModule,
         ApiKeysModule,

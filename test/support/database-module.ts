@@ -5,6 +5,10 @@ import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { loadConfig } from '../../src/config/app-config.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { CryptoModule } from '../../src/infra/crypto/crypto.module.js';
+import { MailModule } from '../../src/infra/mail/mail.module.js';
+import { QueueModule } from '../../src/infra/queue/queue.module.js';
+import { RedisModule } from '../../src/infra/redis/redis.module.js';
+import { ThrottleModule } from '../../src/infra/throttle/throttle.module.js';
 import { dataSourceOptions } from '../../src/infra/database/data-source-options.js';
 import { TransactionalConnection } from '../../src/infra/database/transactional-connection.js';
 import { cloneTemplate } from './databases.js';
@@ -23,8 +27,8 @@ export interface ModuleOnDatabase {
 
 /**
  * Nest modules under test on their own clone of the migrated template, with configuration, the connection
- * (entities registered by the modules; `typeorm` adds options such as a query-counting logger), transactions and
- * the SecretBox (a random key).
+ * (entities registered by the modules; `typeorm` adds options such as a query-counting logger), transactions, the
+ * SecretBox (a random key), and the in-process queue, throttle and mail the services use.
  */
 export async function modulesOnClonedDatabase(
   imports: Array<Type | DynamicModule>,
@@ -40,10 +44,12 @@ export async function modulesOnClonedDatabase(
       await database.drop();
     }
   };
+  // No REDIS_URL: the in-process queue and throttle, as the embedded default runs them.
+  const config = loadConfig({ LOG_LEVEL: 'silent', ENCRYPTION_KEY: randomBytes(32).toString('hex') });
   try {
     moduleRef = await Test.createTestingModule({
       imports: [
-        ConfigModule.forRoot(loadConfig({ LOG_LEVEL: 'silent', ENCRYPTION_KEY: randomBytes(32).toString('hex') })),
+        ConfigModule.forRoot(config),
         TypeOrmModule.forRoot({
           ...dataSourceOptions(database.url, { embedded: false }),
           autoLoadEntities: true,
@@ -51,6 +57,10 @@ export async function modulesOnClonedDatabase(
         } as TypeOrmModuleOptions),
         TransactionsModule,
         CryptoModule,
+        RedisModule.forRoot(config),
+        QueueModule.forRoot(config),
+        ThrottleModule.forRoot(config),
+        MailModule,
         ...imports,
       ],
     }).compile();

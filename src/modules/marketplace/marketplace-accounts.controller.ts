@@ -8,6 +8,7 @@ import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../../common/swa
 import { ConnectStartDto, ConnectStartedDto, ConnectWithTokenDto, MarketplaceAccountDto } from './dto/marketplace-account.dto.js';
 import { MarketplaceAccountsService } from './marketplace-accounts.service.js';
 import { MarketplaceConnectService } from './marketplace-connect.service.js';
+import { Idempotent } from '../../infra/idempotency/idempotent.decorator.js';
 
 const SLUG = ApiParam({ name: 'slug', description: 'The platform: `ebay` (Discogs, Etsy and Shopify follow).', example: 'ebay' });
 const UNAVAILABLE = ApiResponse({
@@ -43,6 +44,7 @@ export class MarketplaceAccountsController {
   }
 
   @Post('/')
+  @Idempotent()
   @ManagersOnly()
   @ApiOperation({
     summary: 'Connect with a personal access token',
@@ -62,6 +64,7 @@ export class MarketplaceAccountsController {
   }
 
   @Post(':slug/connect/')
+  @Idempotent()
   @ManagersOnly()
   @HttpCode(200)
   @SLUG

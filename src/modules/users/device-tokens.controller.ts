@@ -5,7 +5,7 @@ import type { AuthContext } from '../../common/auth/auth-context.js';
 import { AnyRole, CurrentAuth } from '../../common/auth/decorators.js';
 import { type RequestUrls, Urls } from '../../common/http/request-urls.js';
 import { ApiPaginatedResponse, type Page, PageQueryDto, pageRequest } from '../../common/pagination/pagination.js';
-import { ApiAuthErrors, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
+import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
 import { DeviceTokensService } from './device-tokens.service.js';
 import { DeviceTokenDto, RegisterDeviceTokenDto } from './dto/device-token.dto.js';
 
@@ -52,6 +52,7 @@ export class DeviceTokensController {
     description: "Idempotent: 204 whether or not you had registered the token; another user's registration is left alone.",
   })
   @ApiNoContentResponse({ description: 'The token no longer sends you notifications.' })
+  @ApiNotFound('The path holds what cannot be a push token (a null character).')
   remove(@CurrentAuth() auth: AuthContext, @Param('token') token: string): Promise<void> {
     return this.devices.remove(auth, token);
   }
