@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config/app-config.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { BULL_BACKOFF_STRATEGIES } from '../../src/infra/queue/bull-job-queue.js';
 import { InlineJobQueue } from '../../src/infra/queue/inline-job-queue.js';
-import { backoffDelay, Job, JobQueue, type QueueName } from '../../src/infra/queue/job-queue.js';
+import { backoffDelay, Job, JobQueue, QUEUE_RATE_LIMITS, type QueueName, RetryLater } from '../../src/infra/queue/job-queue.js';
 import { QueueModule } from '../../src/infra/queue/queue.module.js';
 
 /**
@@ -160,6 +160,27 @@ describe.each([
       await drained();
 
       expect(seen).toEqual([{ id, name: 'refresh-listing', data: { itemUid: 'itm_1', fields: ['price'] }, attempt: 1 }]);
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    'retries a job that asked to be retried later (Retry-After), and it then succeeds',
+    async () => {
+      const attempts: number[] = [];
+      const succeeded = deferred<Job<unknown>>();
+      queue.process(
+        'sync',
+        async (job) => {
+          attempts.push(job.attempt);
+          if (job.attempt === 1) throw new RetryLater(50, 'HTTP 429: Retry-After 0.05 s');
+          succeeded.resolve(job);
+        },
+        { concurrency: 1, onFailed: (_job, error) => succeeded.reject(error) },
+      );
+      await queue.add('sync', 'rate-limited', { n: 1 }, { attempts: 2, backoffMs: 10 });
+      expect((await succeeded.promise).attempt).toBe(2);
+      expect(attempts).toEqual([1, 2]);
     },
     CASE_TIMEOUT_MS,
   );
@@ -472,6 +493,57 @@ describe('JobQueue (bull driver, Redis not answering)', () => {
 
       expect(queue.driver).toBe('bull');
       await expect(queue.isHealthy()).resolves.toBe(false);
+    },
+    CASE_TIMEOUT_MS,
+  );
+});
+
+describe('JobQueue rate limits', () => {
+  beforeAll(() => {
+    Logger.overrideLogger(SILENT);
+  });
+
+  it(
+    "inline: a seller whose window is spent waits while another seller's job goes first",
+    async () => {
+      const harness = await inlineQueue();
+      try {
+        const started: string[] = [];
+        const done = deferred();
+        harness.queue.process(
+          'marketplace-shopify',
+          async (job) => {
+            started.push((job.data as { name: string }).name);
+            if (started.length === 3) done.resolve();
+          },
+          { concurrency: 1 },
+        );
+        await harness.queue.add('marketplace-shopify', 'list', { account_uid: 'sa_a', name: 'a1' });
+        await harness.queue.add('marketplace-shopify', 'list', { account_uid: 'sa_a', name: 'a2' });
+        await harness.queue.add('marketplace-shopify', 'list', { account_uid: 'sa_b', name: 'b1' });
+        await done.promise;
+        expect(started).toEqual(['a1', 'b1', 'a2']);
+      } finally {
+        await harness.close();
+      }
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    "bull: every marketplace queue carries its platform's limiter",
+    async () => {
+      const harness = await bullQueue();
+      try {
+        expect(harness.bull('marketplace-discogs').limiter).toEqual({ max: 15, duration: 60_000, groupKey: 'account_uid' });
+        for (const name of ['marketplace-ebay', 'marketplace-etsy', 'marketplace-shopify'] as const) {
+          const limit = QUEUE_RATE_LIMITS[name]!;
+          expect(harness.bull(name).limiter).toMatchObject({ max: limit.max, duration: limit.durationMs });
+        }
+        expect(harness.bull('exports').limiter).toBeUndefined();
+      } finally {
+        await harness.close();
+      }
     },
     CASE_TIMEOUT_MS,
   );

@@ -1,10 +1,9 @@
 import { Inject, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bull';
-import type { BackoffOptions, Queue } from 'bull';
+import type { BackoffOptions, Queue, RateLimiter } from 'bull';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import {
-  backoffDelay,
   DEFAULT_ATTEMPTS,
   DEFAULT_BACKOFF_MS,
   JobHandler,
@@ -12,6 +11,8 @@ import {
   JobQueue,
   ProcessOptions,
   QueueName,
+  type QueueRateLimit,
+  retryDelay,
 } from './job-queue.js';
 
 /**
@@ -21,8 +22,13 @@ import {
  * argument (the typings call it strategyOptions) and counts the failed attempt in attemptsMade.
  */
 export const BULL_BACKOFF_STRATEGIES = {
-  doubling: (attemptsMade: number, _error: Error, baseMs: number) => backoffDelay(baseMs, attemptsMade),
+  doubling: (attemptsMade: number, error: Error, baseMs: number) => retryDelay(error, baseMs, attemptsMade),
 };
+
+/** A queue's rate limit as Bull's `limiter` option (undefined: no limit). */
+export function bullLimiter(limit: QueueRateLimit | undefined): RateLimiter | undefined {
+  return limit && { max: limit.max, duration: limit.durationMs, ...(limit.groupKey ? { groupKey: limit.groupKey } : {}) };
+}
 
 /** Bull on Redis: jobs survive restarts and are shared by every worker process. */
 export class BullJobQueue extends JobQueue {

@@ -1,7 +1,6 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
-  backoffDelay,
   DEFAULT_ATTEMPTS,
   DEFAULT_BACKOFF_MS,
   Job,
@@ -9,7 +8,10 @@ import {
   JobOptions,
   JobQueue,
   ProcessOptions,
+  QUEUE_RATE_LIMITS,
   QueueName,
+  retryDelay,
+  WindowLimiter,
 } from './job-queue.js';
 
 interface PendingJob {
@@ -23,9 +25,13 @@ interface Worker {
   options: ProcessOptions;
   running: number;
   waiting: PendingJob[];
+  /** The queue's rate limit (QUEUE_RATE_LIMITS), or null. */
+  limiter: WindowLimiter | null;
+  /** Whether a drain is already scheduled for when a rate-limit window ends. */
+  wakeScheduled: boolean;
 }
 
-/** In-process driver for the embedded default: same retries and idempotency, nothing survives a restart. */
+/** In-process driver for the embedded default: same retries, rate limits and idempotency; nothing survives a restart. */
 export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
   readonly driver = 'inline' as const;
   private readonly logger = new Logger('InlineJobQueue');
@@ -51,7 +57,15 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
   }
 
   process<T>(queue: QueueName, handler: JobHandler<T>, options: ProcessOptions = {}): void {
-    const worker: Worker = { handler: handler as JobHandler<unknown>, options, running: 0, waiting: [] };
+    const limit = QUEUE_RATE_LIMITS[queue];
+    const worker: Worker = {
+      handler: handler as JobHandler<unknown>,
+      options,
+      running: 0,
+      waiting: [],
+      limiter: limit ? new WindowLimiter(limit) : null,
+      wakeScheduled: false,
+    };
     this.workers.set(queue, worker);
     for (const pending of this.backlog.get(queue) ?? []) this.enqueue(queue, pending);
     this.backlog.delete(queue);
@@ -77,13 +91,30 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
     this.drain(queue, worker);
   }
 
+  /** Starts waiting jobs up to the concurrency, in order, skipping those whose rate-limit group is spent for now. */
   private drain(queue: QueueName, worker: Worker): void {
     const concurrency = worker.options.concurrency ?? 1;
-    while (!this.stopped && worker.running < concurrency && worker.waiting.length > 0) {
-      const pending = worker.waiting.shift()!;
+    let index = 0;
+    let soonestMs = Number.POSITIVE_INFINITY;
+    while (!this.stopped && worker.running < concurrency && index < worker.waiting.length) {
+      const pending = worker.waiting[index];
+      const waitMs = worker.limiter ? worker.limiter.take(worker.limiter.groupOf(pending.job.data), Date.now()) : 0;
+      if (waitMs > 0) {
+        soonestMs = Math.min(soonestMs, waitMs);
+        index += 1;
+        continue;
+      }
+      worker.waiting.splice(index, 1);
       worker.running += 1;
       void this.run(queue, worker, pending).finally(() => {
         worker.running -= 1;
+        this.drain(queue, worker);
+      });
+    }
+    if (Number.isFinite(soonestMs) && !worker.wakeScheduled) {
+      worker.wakeScheduled = true;
+      this.later(soonestMs, () => {
+        worker.wakeScheduled = false;
         this.drain(queue, worker);
       });
     }
@@ -97,7 +128,7 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
       const { job } = pending;
       if (job.attempt < pending.attempts) {
         const retry = { ...pending, job: { ...job, attempt: job.attempt + 1 } };
-        this.later(backoffDelay(pending.backoffMs, job.attempt), () => this.enqueue(queue, retry));
+        this.later(retryDelay(error, pending.backoffMs, job.attempt), () => this.enqueue(queue, retry));
         return;
       }
       this.logger.warn(`Job ${queue}/${job.name} ${job.id} failed after ${job.attempt} attempts: ${error.message}`);

@@ -11,6 +11,45 @@ export const QUEUE_NAMES = [
 ] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
+/**
+ * At most `max` jobs of a queue start per `durationMs` window; with `groupKey`, per value of that field of the job
+ * data (one seller account), as Bull's `limiter` counts them (shared by every worker through Redis).
+ */
+export interface QueueRateLimit {
+  max: number;
+  durationMs: number;
+  groupKey?: string;
+}
+
+/**
+ * The marketplaces' published limits, as jobs: a listing job makes several calls (eBay up to eight: a picture,
+ * the inventory item, three policies, the location, the offer, publish), so each limit is the platform's call
+ * limit divided by the calls one job makes, rounded down.
+ * - Discogs: 60 authenticated requests a minute per seller (X-Discogs-Ratelimit): 4 calls a job.
+ * - eBay: Inventory API 2,000,000 calls a day per application (about 23 a second): 8 calls a job.
+ * - Etsy: 10 requests a second per application key (x-limit-per-second): 5 calls a job.
+ * - Shopify: GraphQL Admin leaky bucket of 50 cost points a second per shop; a mutation costs 10: 4 calls a job.
+ */
+export const QUEUE_RATE_LIMITS: Partial<Record<QueueName, QueueRateLimit>> = {
+  'marketplace-discogs': { max: 15, durationMs: 60_000, groupKey: 'account_uid' },
+  'marketplace-ebay': { max: 2, durationMs: 1000 },
+  'marketplace-etsy': { max: 2, durationMs: 1000 },
+  'marketplace-shopify': { max: 1, durationMs: 1000, groupKey: 'account_uid' },
+};
+
+/**
+ * Thrown by a handler when the other side said when to come back (Retry-After): the retry waits that long, or the
+ * backoff if that is longer. It counts as an attempt like any failure.
+ */
+export class RetryLater extends Error {
+  readonly retryAfterMs: number;
+  constructor(retryAfterMs: number, message: string) {
+    super(message);
+    this.name = 'RetryLater';
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
 export interface JobOptions {
   /** Adding a job whose id is already queued, running or finished does nothing. */
   jobId?: string;
@@ -52,4 +91,38 @@ export abstract class JobQueue {
 /** Delay before retry number `retry` (1-based) with exponential backoff. */
 export function backoffDelay(baseMs: number, retry: number): number {
   return baseMs * 2 ** (retry - 1);
+}
+
+/** The delay before retry number `retry` after `error`: the backoff, or the wait the remote side asked for if longer. */
+export function retryDelay(error: unknown, baseMs: number, retry: number): number {
+  const asked = (error as Partial<RetryLater> | null)?.retryAfterMs;
+  const backoff = backoffDelay(baseMs, retry);
+  return typeof asked === 'number' && asked > backoff ? asked : backoff;
+}
+
+/** Fixed windows per group, as the inline driver applies QUEUE_RATE_LIMITS. */
+export class WindowLimiter {
+  private readonly windows = new Map<string, { start: number; count: number }>();
+
+  constructor(private readonly limit: QueueRateLimit) {}
+
+  /** The group a job counts in: the value of `groupKey` in its data, or the whole queue. */
+  groupOf(data: unknown): string {
+    if (!this.limit.groupKey) return '';
+    return String((data as Record<string, unknown> | null)?.[this.limit.groupKey] ?? '');
+  }
+
+  /** 0 when a job of the group may start now (and counts it), else the milliseconds until its window ends. */
+  take(group: string, now: number): number {
+    const window = this.windows.get(group);
+    if (!window || now - window.start >= this.limit.durationMs) {
+      this.windows.set(group, { start: now, count: 1 });
+      return 0;
+    }
+    if (window.count < this.limit.max) {
+      window.count += 1;
+      return 0;
+    }
+    return window.start + this.limit.durationMs - now;
+  }
 }

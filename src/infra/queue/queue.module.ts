@@ -1,9 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bull';
 import type { AppConfig } from '../../config/app-config.js';
-import { BULL_BACKOFF_STRATEGIES, BullJobQueue } from './bull-job-queue.js';
+import { BULL_BACKOFF_STRATEGIES, BullJobQueue, bullLimiter } from './bull-job-queue.js';
 import { InlineJobQueue } from './inline-job-queue.js';
-import { JobQueue, QUEUE_NAMES } from './job-queue.js';
+import { JobQueue, QUEUE_NAMES, QUEUE_RATE_LIMITS } from './job-queue.js';
 
 /** Provides the JobQueue port: Bull when REDIS_URL is set, otherwise the in-process driver. */
 @Global()
@@ -21,7 +21,7 @@ export class QueueModule {
           prefix: `${config.redisPrefix}:bull`,
           settings: { backoffStrategies: BULL_BACKOFF_STRATEGIES },
         }),
-        BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name }))),
+        BullModule.registerQueue(...QUEUE_NAMES.map((name) => ({ name, limiter: bullLimiter(QUEUE_RATE_LIMITS[name]) }))),
       ],
       providers: [{ provide: JobQueue, useClass: BullJobQueue }],
       exports: [JobQueue],
