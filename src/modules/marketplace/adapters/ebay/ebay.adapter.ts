@@ -83,7 +83,11 @@ export class EbayAdapter implements MarketplaceAdapter {
       offerId = existing.offerId;
       await this.client.request(session, { method: 'PUT', url: this.offerUrl(offerId), json: offerUpdateBody(offer) });
     } else {
-      const created = await this.client.request<{ offerId: string }>(session, { method: 'POST', url: this.inventoryUrl('/offer'), json: offer });
+      const created = await this.client.request<{ offerId: string }>(session, {
+        method: 'POST',
+        url: this.inventoryUrl('/offer'),
+        json: offer,
+      });
       offerId = created.body.offerId;
     }
     const details = { sku: draft.itemUid, offer_id: offerId };
@@ -140,7 +144,11 @@ export class EbayAdapter implements MarketplaceAdapter {
     }
   }
 
-  async markShipped(session: SellerSession, order: { orderId: string; details: Record<string, unknown> }, shipment: Shipment): Promise<void> {
+  async markShipped(
+    session: SellerSession,
+    order: { orderId: string; details: Record<string, unknown> },
+    shipment: Shipment,
+  ): Promise<void> {
     const orderUrl = this.fulfillmentUrl(`/order/${encodeURIComponent(order.orderId)}`);
     // The line items come from what fetchOrders kept; an order recorded without them is read again.
     const lineItems =
@@ -178,7 +186,10 @@ export class EbayAdapter implements MarketplaceAdapter {
   }
 
   private async publish(session: SellerSession, offerId: string): Promise<string> {
-    const published = await this.client.request<{ listingId: string }>(session, { method: 'POST', url: `${this.offerUrl(offerId)}/publish` });
+    const published = await this.client.request<{ listingId: string }>(session, {
+      method: 'POST',
+      url: `${this.offerUrl(offerId)}/publish`,
+    });
     return published.body.listingId;
   }
 
@@ -200,9 +211,11 @@ export class EbayAdapter implements MarketplaceAdapter {
         chosenSetting(settings, 'fulfillment_policy_id') ??
         (await this.firstPolicy(session, 'fulfillment_policy', 'fulfillmentPolicies', 'fulfillmentPolicyId')),
       paymentPolicyId:
-        chosenSetting(settings, 'payment_policy_id') ?? (await this.firstPolicy(session, 'payment_policy', 'paymentPolicies', 'paymentPolicyId')),
+        chosenSetting(settings, 'payment_policy_id') ??
+        (await this.firstPolicy(session, 'payment_policy', 'paymentPolicies', 'paymentPolicyId')),
       returnPolicyId:
-        chosenSetting(settings, 'return_policy_id') ?? (await this.firstPolicy(session, 'return_policy', 'returnPolicies', 'returnPolicyId')),
+        chosenSetting(settings, 'return_policy_id') ??
+        (await this.firstPolicy(session, 'return_policy', 'returnPolicies', 'returnPolicyId')),
     };
   }
 

@@ -121,11 +121,17 @@ export class EbayClient {
     const client: oauth.Client = { client_id: this.config.ebayClientId ?? '' };
     let response: Response;
     try {
-      response = await oauth.refreshTokenGrantRequest(server, client, ebayBasicAuth(this.config.ebayClientSecret ?? ''), credentials.refreshToken!, {
-        additionalParameters: { scope: EBAY_SCOPES.join(' ') },
-        [oauth.allowInsecureRequests]: this.config.ebayApiUrl.startsWith('http:'),
-        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-      });
+      response = await oauth.refreshTokenGrantRequest(
+        server,
+        client,
+        ebayBasicAuth(this.config.ebayClientSecret ?? ''),
+        credentials.refreshToken!,
+        {
+          additionalParameters: { scope: EBAY_SCOPES.join(' ') },
+          [oauth.allowInsecureRequests]: this.config.ebayApiUrl.startsWith('http:'),
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        },
+      );
     } catch (error) {
       throw new MarketplaceError(PLATFORM, 'unavailable', `eBay's token endpoint could not be reached: ${(error as Error).message}`);
     }

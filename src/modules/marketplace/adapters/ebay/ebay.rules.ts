@@ -267,7 +267,14 @@ export interface EbayOrder {
   pricingSummary?: { total?: EbayAmount; deliveryCost?: EbayAmount };
   totalMarketplaceFee?: EbayAmount;
   fulfillmentStartInstructions?: Array<{ shippingStep?: { shipTo?: { fullName?: string; email?: string } } }>;
-  lineItems?: Array<{ lineItemId: string; legacyItemId?: string; sku?: string; title?: string; quantity?: number; lineItemCost?: EbayAmount }>;
+  lineItems?: Array<{
+    lineItemId: string;
+    legacyItemId?: string;
+    sku?: string;
+    title?: string;
+    quantity?: number;
+    lineItemCost?: EbayAmount;
+  }>;
 }
 
 /**
@@ -329,7 +336,7 @@ export function ebayErrorMessage(body: unknown): string | null {
   if (!Array.isArray(errors)) return null;
   const messages = (errors as EbayErrorDetail[])
     .map((error) => {
-      const text = (error.message ?? error.longMessage ?? '').trim();
+      const text = error.message?.trim() || error.longMessage?.trim();
       if (!text) return null;
       return error.errorId === undefined ? text : `${text} (eBay error ${error.errorId})`;
     })
