@@ -141,6 +141,26 @@ describe('eBay adapter against the fake eBay (integration)', () => {
     expect(session.saves).toEqual([]);
   });
 
+  it('reads the picture URL with getImage when the upload answers with its Location only', async () => {
+    ebay.setImageUrlInCreateResponse(false);
+    try {
+      const sku = uniqueSku();
+      const start = ebay.calls.length;
+      await adapter.createListing(connected(), draft({ itemUid: sku }));
+      const [imageId] = [...ebay.images.keys()].slice(-1);
+      expect(callsFrom(start).slice(0, 3)).toEqual([
+        'POST /commerce/media/v1_beta/image/create_image_from_file',
+        `GET /commerce/media/v1_beta/image/${imageId}`,
+        `PUT /sell/inventory/v1/inventory_item/${sku}`,
+      ]);
+      expect(ebay.inventoryItems.get(sku)).toMatchObject({
+        product: { imageUrls: [`https://i.ebayimg.com/images/g/${imageId}/s-l1600.jpg`] },
+      });
+    } finally {
+      ebay.setImageUrlInCreateResponse(true);
+    }
+  });
+
   it('publishes a draft created earlier: the offer becomes a listing at ebay.com/itm/<listing id>', async () => {
     const session = connected();
     const sku = uniqueSku();
@@ -149,6 +169,7 @@ describe('eBay adapter against the fake eBay (integration)', () => {
     const published = await adapter.publishListing(session, created, draft({ itemUid: sku }));
 
     expect(callsFrom(start)).toEqual([`POST /sell/inventory/v1/offer/${created.details.offer_id as string}/publish`]);
+    expect(ebay.calls.at(-1)).toMatchObject({ contentType: 'application/json', contentLanguage: 'en-US', body: null });
     const offer = ebay.offers.get(created.details.offer_id as string)!;
     expect(offer.status).toBe('PUBLISHED');
     expect(published).toEqual({

@@ -89,6 +89,11 @@ export interface FakeEbay {
   expireAccessToken: (accessToken: string) => void;
   /** The next REST call answers this instead. */
   failNext: (failure: FakeEbayFailure) => void;
+  /**
+   * Whether createImageFromFile answers with `{imageUrl, expirationDate}` as its documentation now says (default), or
+   * with the getImage URI in `Location` only, as the first versions of the Media API did.
+   */
+  setImageUrlInCreateResponse: (included: boolean) => void;
   /** An inventory item with a published offer, as a seller's existing listing; returns the listing id. */
   seedListing: (listing: { sku: string; title: string; price: string; condition?: string; published?: boolean }) => string;
   addOrder: (order: FakeEbayOrder) => void;
@@ -145,6 +150,7 @@ export async function startFakeEbay(app: EbayApp): Promise<FakeEbay> {
   const locations = [{ merchantLocationKey: 'warehouse-1', name: 'Record room', merchantLocationStatus: 'ENABLED' }];
   let sequence = 0;
   let url = '';
+  let imageUrlInCreateResponse = true;
 
   const json = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
@@ -352,7 +358,8 @@ export async function startFakeEbay(app: EbayApp): Promise<FakeEbay> {
       }
       const imageId = `i-${(sequence += 1)}`;
       images.set(imageId, file);
-      return json(response, 201, imageResource(imageId), { Location: `${url}/commerce/media/v1_beta/image/${imageId}` });
+      const location = { Location: `${url}/commerce/media/v1_beta/image/${imageId}` };
+      return imageUrlInCreateResponse ? json(response, 201, imageResource(imageId), location) : empty(response, 201, location);
     }
     const imageId = /^\/image\/([^/]+)$/.exec(path)?.[1];
     if (method === 'GET' && imageId && images.has(imageId)) return json(response, 200, imageResource(imageId));
@@ -531,6 +538,9 @@ export async function startFakeEbay(app: EbayApp): Promise<FakeEbay> {
     },
     expireAccessToken: (accessToken) => expiredTokens.add(accessToken),
     failNext: (failure) => failures.push(failure),
+    setImageUrlInCreateResponse: (included) => {
+      imageUrlInCreateResponse = included;
+    },
     seedListing: ({ sku, title, price, condition = 'USED_EXCELLENT', published = true }) => {
       inventoryItems.set(sku, {
         sku,

@@ -96,8 +96,9 @@ export class EbayClient {
     } else if (request.form) {
       body = request.form;
     } else if (request.method === 'POST') {
-      // eBay's action calls (publish, withdraw) take no payload but still ask for a JSON content type.
+      // eBay's action calls (publish, withdraw) take no payload but still ask for the JSON content type and language.
       headers['Content-Type'] = 'application/json';
+      headers['Content-Language'] = EBAY_CONTENT_LANGUAGE;
     }
     try {
       return await fetch(request.url, {
