@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       ebayAuthUrl: 'https://auth.ebay.com',
       ebayApiUrl: 'https://api.ebay.com',
       ebayIdentityUrl: 'https://apiz.ebay.com',
+      ebayMediaUrl: 'https://apim.ebay.com',
     });
   });
 
@@ -62,6 +63,7 @@ describe('loadConfig', () => {
       EBAY_AUTH_URL: 'http://127.0.0.1:9200',
       EBAY_API_URL: 'http://127.0.0.1:9201',
       EBAY_IDENTITY_URL: 'http://127.0.0.1:9202',
+      EBAY_MEDIA_URL: 'http://127.0.0.1:9203/',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -93,6 +95,7 @@ describe('loadConfig', () => {
       ebayAuthUrl: 'http://127.0.0.1:9200',
       ebayApiUrl: 'http://127.0.0.1:9201',
       ebayIdentityUrl: 'http://127.0.0.1:9202',
+      ebayMediaUrl: 'http://127.0.0.1:9203',
     });
   });
 
@@ -118,6 +121,7 @@ describe('loadConfig', () => {
     ['ENCRYPTION_KEY', 'short'],
     ['DISCOGS_API_URL', 'discogs'],
     ['EBAY_AUTH_URL', 'auth.ebay.com'],
+    ['EBAY_MEDIA_URL', 'apim.ebay.com'],
     ['CONNECT_SUCCESS_URL', 'javascript:alert(1)'],
   ])('rejects a bad %s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

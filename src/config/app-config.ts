@@ -62,6 +62,8 @@ export interface AppConfig {
   ebayAuthUrl: string;
   ebayApiUrl: string;
   ebayIdentityUrl: string;
+  /** eBay's Media API host, where listing pictures are uploaded (a local fake in tests). */
+  ebayMediaUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +177,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ebayAuthUrl: baseUrl(env, 'EBAY_AUTH_URL', 'https://auth.ebay.com'),
     ebayApiUrl: baseUrl(env, 'EBAY_API_URL', 'https://api.ebay.com'),
     ebayIdentityUrl: baseUrl(env, 'EBAY_IDENTITY_URL', 'https://apiz.ebay.com'),
+    ebayMediaUrl: baseUrl(env, 'EBAY_MEDIA_URL', 'https://apim.ebay.com'),
   };
 }
 

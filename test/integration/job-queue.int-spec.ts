@@ -3,7 +3,7 @@ import { jest } from '@jest/globals';
 import { getQueueToken } from '@nestjs/bull';
 import { Logger, type LoggerService } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
-import type { Queue } from 'bull';
+import type { Queue, RateLimiter } from 'bull';
 import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { createServer, type AddressInfo, type Socket } from 'node:net';
@@ -498,6 +498,9 @@ describe('JobQueue (bull driver, Redis not answering)', () => {
   );
 });
 
+/** Bull keeps the queue's `limiter` option on the queue (not in its typings). */
+const limiterOf = (queue: Queue) => (queue as Queue & { limiter?: RateLimiter }).limiter;
+
 describe('JobQueue rate limits', () => {
   beforeAll(() => {
     Logger.overrideLogger(SILENT);
@@ -535,12 +538,12 @@ describe('JobQueue rate limits', () => {
     async () => {
       const harness = await bullQueue();
       try {
-        expect(harness.bull('marketplace-discogs').limiter).toEqual({ max: 15, duration: 60_000, groupKey: 'account_uid' });
+        expect(limiterOf(harness.bull('marketplace-discogs'))).toEqual({ max: 15, duration: 60_000, groupKey: 'account_uid' });
         for (const name of ['marketplace-ebay', 'marketplace-etsy', 'marketplace-shopify'] as const) {
           const limit = QUEUE_RATE_LIMITS[name]!;
-          expect(harness.bull(name).limiter).toMatchObject({ max: limit.max, duration: limit.durationMs });
+          expect(limiterOf(harness.bull(name))).toMatchObject({ max: limit.max, duration: limit.durationMs });
         }
-        expect(harness.bull('exports').limiter).toBeUndefined();
+        expect(limiterOf(harness.bull('exports'))).toBeUndefined();
       } finally {
         await harness.close();
       }

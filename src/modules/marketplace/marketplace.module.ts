@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformsModule } from '../platforms/index.js';
 import { DiscogsClient } from './adapters/discogs/discogs.client.js';
 import { EbayConnector } from './adapters/ebay/ebay-connector.js';
+import { EbayAdapter } from './adapters/ebay/ebay.adapter.js';
 import { ConnectStatesRepository } from './connect-states.repository.js';
 import { ConnectState } from './entities/connect-state.entity.js';
 import { MarketplaceAccount } from './entities/marketplace-account.entity.js';
@@ -22,7 +23,8 @@ import { MarketplaceConnectService } from './marketplace-connect.service.js';
     MarketplaceConnectService,
     DiscogsClient,
     EbayConnector,
+    EbayAdapter,
   ],
-  exports: [MarketplaceAccountsService],
+  exports: [MarketplaceAccountsService, EbayAdapter],
 })
 export class MarketplaceModule {}

@@ -138,7 +138,7 @@ export class EbayConnector implements OAuthConnector {
  * (oauth4webapi's ClientSecretBasic form-encodes them first, as RFC 6749 says, which turns the `-` of every eBay
  * client id into `%2D`.)
  */
-function ebayBasicAuth(clientSecret: string): oauth.ClientAuth {
+export function ebayBasicAuth(clientSecret: string): oauth.ClientAuth {
   return (_server, client, _body, headers) => {
     headers.set('authorization', `Basic ${Buffer.from(`${client.client_id}:${clientSecret}`).toString('base64')}`);
   };

@@ -1,0 +1,168 @@
+import type { ListingDraft } from '../marketplace-adapter.js';
+import {
+  aspects,
+  categoryIdFor,
+  conditionDescription,
+  ebayCarrierCode,
+  ebayCondition,
+  ebayErrorIds,
+  ebayErrorMessage,
+  gradeFromEbay,
+  inventoryItemBody,
+  isActiveOffer,
+  offerBody,
+  offerWithPrice,
+  productIdentifiers,
+  remoteOrder,
+  shippedLineItems,
+} from './ebay.rules.js';
+
+const draft: ListingDraft = {
+  itemUid: 'inv_7Hq2LmN4pQ8rS1tU',
+  title: 'Miles Davis - Kind Of Blue',
+  description: 'Plays clean.',
+  priceUsd: '34.99',
+  quantity: 1,
+  conditionItem: 'vg_plus',
+  conditionContainer: 'generic',
+  productType: 'physical',
+  format: 'Vinyl',
+  artist: 'Miles Davis',
+  label: 'Columbia',
+  catalogNumber: null,
+  barcode: null,
+  releaseYear: '1959-08-17',
+  pictures: [],
+  isDraft: false,
+  settings: {},
+};
+
+describe('eBay rules', () => {
+  it('maps each Goldmine grade to an eBay condition, only Mint being new', () => {
+    expect(ebayCondition('mint')).toBe('NEW');
+    expect(ebayCondition('nm')).toBe('LIKE_NEW');
+    expect(ebayCondition('vg_plus')).toBe('USED_EXCELLENT');
+    expect(ebayCondition('vg')).toBe('USED_VERY_GOOD');
+    expect(ebayCondition('good_plus')).toBe('USED_GOOD');
+    expect(ebayCondition('good')).toBe('USED_GOOD');
+    expect(ebayCondition('fair')).toBe('USED_ACCEPTABLE');
+    expect(ebayCondition('poor')).toBe('USED_ACCEPTABLE');
+    expect(ebayCondition(null)).toBeNull();
+  });
+
+  it('writes the grades in words in the condition description, and reads the exact grade back from it', () => {
+    expect(conditionDescription('nm', 'vg_plus')).toBe('Media: Near Mint (NM or M-). Sleeve: Very Good Plus (VG+).');
+    expect(conditionDescription(null, 'no_cover')).toBe('Sleeve: No Cover.');
+    expect(conditionDescription(null, null)).toBeNull();
+    expect(gradeFromEbay('USED_GOOD', 'Media: Good (G). Sleeve: Fair (F).')).toBe('good');
+    expect(gradeFromEbay('USED_EXCELLENT', 'Media: Very Good Plus (VG+).')).toBe('vg_plus');
+    expect(gradeFromEbay('USED_GOOD', 'Some scuffs')).toBe('good_plus');
+    expect(gradeFromEbay('FOR_PARTS_OR_NOT_WORKING', undefined)).toBeNull();
+  });
+
+  it("takes the seller's category, else the music category of the format", () => {
+    expect(categoryIdFor('Vinyl', {})).toBe('176985');
+    expect(categoryIdFor('12" Single', {})).toBe('176985');
+    expect(categoryIdFor('CD', {})).toBe('176984');
+    expect(categoryIdFor('Cassette', {})).toBe('176983');
+    expect(categoryIdFor('Print', {})).toBe('11233');
+    expect(categoryIdFor(null, {})).toBe('11233');
+    expect(categoryIdFor('Vinyl', { category_id: '261186' })).toBe('261186');
+    expect(categoryIdFor('Vinyl', { category_id: 176984 })).toBe('176984');
+    expect(categoryIdFor('Vinyl', { category_id: ' ' })).toBe('176985');
+  });
+
+  it('sends a 12-digit barcode as UPC, a 13-digit one as EAN, and nothing else', () => {
+    expect(productIdentifiers('0 74646-93522 3')).toEqual({ upc: ['074646935223'] });
+    expect(productIdentifiers('5099749534728')).toEqual({ ean: ['5099749534728'] });
+    expect(productIdentifiers('CS 8163')).toEqual({});
+    expect(productIdentifiers(null)).toEqual({});
+  });
+
+  it('names the item specifics of the music categories, leaving out what is unknown', () => {
+    expect(aspects(draft)).toEqual({ Artist: ['Miles Davis'], 'Record Label': ['Columbia'], Format: ['Record'], 'Release Year': ['1959'] });
+    expect(aspects({ ...draft, artist: ' ', label: null, format: null, releaseYear: null })).toEqual({});
+  });
+
+  it('builds the inventory item, with the title cut to the 80 characters eBay takes', () => {
+    const long = 'A'.repeat(100);
+    const body = inventoryItemBody({ ...draft, title: long, conditionItem: null, conditionContainer: null }, [
+      'https://i.ebayimg.com/1.jpg',
+    ]);
+    expect(body).not.toHaveProperty('condition');
+    expect(body).not.toHaveProperty('conditionDescription');
+    const product = body.product as { title: string; imageUrls: string[] };
+    expect(Array.from(product.title)).toHaveLength(80);
+    expect(product.title.endsWith('…')).toBe(true);
+    expect(product.imageUrls).toEqual(['https://i.ebayimg.com/1.jpg']);
+  });
+
+  it('builds a fixed-price US offer in dollars', () => {
+    const policies = { fulfillmentPolicyId: 'f', paymentPolicyId: 'p', returnPolicyId: 'r' };
+    expect(offerBody(draft, { listingPolicies: policies, merchantLocationKey: 'home' })).toMatchObject({
+      sku: draft.itemUid,
+      marketplaceId: 'EBAY_US',
+      format: 'FIXED_PRICE',
+      categoryId: '176985',
+      pricingSummary: { price: { value: '34.99', currency: 'USD' } },
+    });
+  });
+
+  it('sends an offer back with a new price and without the fields updateOffer does not take', () => {
+    const offer = {
+      offerId: '1',
+      sku: 's',
+      marketplaceId: 'EBAY_US',
+      format: 'FIXED_PRICE',
+      status: 'PUBLISHED',
+      listing: { listingId: '2' },
+      categoryId: '176985',
+      pricingSummary: { price: { value: '10.00', currency: 'USD' }, minimumAdvertisedPrice: { value: '9.00', currency: 'USD' } },
+    };
+    expect(offerWithPrice(offer, '12.50')).toEqual({
+      categoryId: '176985',
+      pricingSummary: { price: { value: '12.50', currency: 'USD' }, minimumAdvertisedPrice: { value: '9.00', currency: 'USD' } },
+    });
+  });
+
+  it('counts only published offers with a live listing as active', () => {
+    expect(isActiveOffer({ offerId: '1', sku: 's', status: 'PUBLISHED', listing: { listingId: '2', listingStatus: 'ACTIVE' } })).toBe(true);
+    expect(isActiveOffer({ offerId: '1', sku: 's', status: 'PUBLISHED', listing: { listingId: '2', listingStatus: 'ENDED' } })).toBe(false);
+    expect(isActiveOffer({ offerId: '1', sku: 's', status: 'UNPUBLISHED' })).toBe(false);
+  });
+
+  it("maps our carriers to eBay's carrier codes, anything unknown as Other", () => {
+    expect(ebayCarrierCode('usps')).toBe('USPS');
+    expect(ebayCarrierCode('fedex')).toBe('FedEx');
+    expect(ebayCarrierCode('royal_mail')).toBe('RoyalMail');
+    expect(ebayCarrierCode('pigeon')).toBe('Other');
+  });
+
+  it('reads an order: a cancelled one says so, the ship-to name stands in for a missing buyer name', () => {
+    const order = remoteOrder({
+      orderId: '1',
+      creationDate: '2026-11-01T00:00:00.000Z',
+      orderFulfillmentStatus: 'NOT_STARTED',
+      cancelStatus: { cancelState: 'CANCELED' },
+      fulfillmentStartInstructions: [{ shippingStep: { shipTo: { fullName: 'Ann Buyer' } } }],
+      lineItems: [{ lineItemId: '9', quantity: 2 }],
+    });
+    expect(order).toMatchObject({ status: 'CANCELED', buyerName: 'Ann Buyer', buyerEmail: null, shippingUsd: null, feesUsd: null });
+    expect(shippedLineItems(order.details)).toEqual([{ lineItemId: '9', quantity: 2 }]);
+    expect(shippedLineItems({})).toBeNull();
+    expect(shippedLineItems({ line_items: [{ quantity: 1 }] })).toBeNull();
+  });
+
+  it("turns eBay's error body into one message with the error ids", () => {
+    const body = {
+      errors: [
+        { errorId: 25709, domain: 'API_INVENTORY', category: 'REQUEST', message: 'Invalid value for price.' },
+        { errorId: 25002, message: '', longMessage: 'Offer entity already exists.' },
+      ],
+    };
+    expect(ebayErrorMessage(body)).toBe('Invalid value for price. (eBay error 25709) Offer entity already exists. (eBay error 25002)');
+    expect(ebayErrorIds(body)).toEqual([25709, 25002]);
+    expect(ebayErrorMessage({ error: 'invalid_grant' })).toBeNull();
+    expect(ebayErrorMessage(null)).toBeNull();
+  });
+});
