@@ -28,6 +28,9 @@ describe('loadConfig', () => {
       ebayAuthUrl: 'https://auth.ebay.com',
       ebayApiUrl: 'https://api.ebay.com',
       ebayIdentityUrl: 'https://apiz.ebay.com',
+      discogsConsumerKey: null,
+      discogsConsumerSecret: null,
+      discogsWebUrl: 'https://www.discogs.com',
     });
   });
 
@@ -62,6 +65,9 @@ describe('loadConfig', () => {
       EBAY_AUTH_URL: 'http://127.0.0.1:9200',
       EBAY_API_URL: 'http://127.0.0.1:9201',
       EBAY_IDENTITY_URL: 'http://127.0.0.1:9202',
+      DISCOGS_CONSUMER_KEY: 'discogs-key',
+      DISCOGS_CONSUMER_SECRET: 'discogs-secret',
+      DISCOGS_WEB_URL: 'http://127.0.0.1:9101/',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -93,6 +99,9 @@ describe('loadConfig', () => {
       ebayAuthUrl: 'http://127.0.0.1:9200',
       ebayApiUrl: 'http://127.0.0.1:9201',
       ebayIdentityUrl: 'http://127.0.0.1:9202',
+      discogsConsumerKey: 'discogs-key',
+      discogsConsumerSecret: 'discogs-secret',
+      discogsWebUrl: 'http://127.0.0.1:9101',
     });
   });
 
@@ -118,6 +127,7 @@ describe('loadConfig', () => {
     ['ENCRYPTION_KEY', 'short'],
     ['DISCOGS_API_URL', 'discogs'],
     ['EBAY_AUTH_URL', 'auth.ebay.com'],
+    ['DISCOGS_WEB_URL', 'www.discogs.com'],
     ['CONNECT_SUCCESS_URL', 'javascript:alert(1)'],
   ])('rejects a bad %s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

@@ -62,6 +62,11 @@ export interface AppConfig {
   ebayAuthUrl: string;
   ebayApiUrl: string;
   ebayIdentityUrl: string;
+  /** Discogs application consumer key and secret (OAuth 1.0a); absent ones make connecting Discogs by OAuth a 503 naming them. */
+  discogsConsumerKey: string | null;
+  discogsConsumerSecret: string | null;
+  /** Discogs website, where sellers authorize the application (a local fake in tests). */
+  discogsWebUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +180,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ebayAuthUrl: baseUrl(env, 'EBAY_AUTH_URL', 'https://auth.ebay.com'),
     ebayApiUrl: baseUrl(env, 'EBAY_API_URL', 'https://api.ebay.com'),
     ebayIdentityUrl: baseUrl(env, 'EBAY_IDENTITY_URL', 'https://apiz.ebay.com'),
+    discogsConsumerKey: text(env, 'DISCOGS_CONSUMER_KEY'),
+    discogsConsumerSecret: text(env, 'DISCOGS_CONSUMER_SECRET'),
+    discogsWebUrl: baseUrl(env, 'DISCOGS_WEB_URL', 'https://www.discogs.com'),
   };
 }
 

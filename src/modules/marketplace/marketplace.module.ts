@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformsModule } from '../platforms/index.js';
+import { DiscogsAdapter } from './adapters/discogs/discogs.adapter.js';
+import { DiscogsConnector } from './adapters/discogs/discogs-connector.js';
 import { DiscogsClient } from './adapters/discogs/discogs.client.js';
 import { EbayConnector } from './adapters/ebay/ebay-connector.js';
 import { ConnectStatesRepository } from './connect-states.repository.js';
@@ -22,7 +24,9 @@ import { MarketplaceConnectService } from './marketplace-connect.service.js';
     MarketplaceConnectService,
     DiscogsClient,
     EbayConnector,
+    DiscogsConnector,
+    DiscogsAdapter,
   ],
-  exports: [MarketplaceAccountsService],
+  exports: [MarketplaceAccountsService, DiscogsAdapter],
 })
 export class MarketplaceModule {}
