@@ -45,7 +45,7 @@ export function discogsPrice(priceUsd: string): number | null {
 }
 
 /** A Discogs price object (`{"value": 12.5, "currency": "USD"}`) as our decimal string (`"12.50"`). */
-export function priceFromDiscogs(price: { value?: unknown } | null | undefined): string {
+export function priceFromDiscogs(price: { value?: unknown; currency?: string } | null | undefined): string {
   const value = typeof price?.value === 'number' ? price.value : Number(price?.value);
   return Number.isFinite(value) ? value.toFixed(2) : '0.00';
 }
