@@ -233,23 +233,22 @@ describe('DiscogsAdapter against a fake Discogs (integration)', () => {
     );
   });
 
-  it('marks an order shipped and sends the buyer the tracking number in an order message', async () => {
+  it('marks an order shipped with one order message carrying the tracking number; a retry only messages again', async () => {
     discogs.addOrder(SELLER, { id: '1234567-42' });
-    await adapter.markShipped(
-      personal(),
-      { orderId: '1234567-42', details: {} },
-      { carrier: 'usps', trackingNumber: '9400111899223856928499', shippedAt: new Date('2026-12-02T15:00:00Z') },
-    );
+    const shipment = { carrier: 'usps', trackingNumber: '9400111899223856928499', shippedAt: new Date('2026-12-02T15:00:00Z') };
+    await adapter.markShipped(personal(), { orderId: '1234567-42', details: {} }, shipment);
     const order = discogs.orders.get('1234567-42')!;
     expect(order.status).toBe('Shipped');
-    expect(order.messages).toEqual([
-      { message: 'Your order was shipped on 2026-12-02 with USPS. Tracking number: 9400111899223856928499' },
-    ]);
+    const message = 'Your order was shipped on 2026-12-02 with USPS. Tracking number: 9400111899223856928499';
+    expect(order.messages).toEqual([{ message, status: 'Shipped' }]);
     expect(discogs.requests.map((request) => `${request.method} ${request.path}`)).toEqual([
-      'POST /marketplace/orders/1234567-42',
+      'GET /marketplace/orders/1234567-42',
       'POST /marketplace/orders/1234567-42/messages',
     ]);
-    expect(discogs.requests[0].body).toEqual({ status: 'Shipped' });
+
+    await adapter.markShipped(personal(), { orderId: '1234567-42', details: {} }, shipment);
+    expect(order.messages.at(-1)).toEqual({ message, status: undefined });
+    expect(discogs.requests.at(-1)!.body).toEqual({ message });
   });
 
   it("turns Discogs' failures into MarketplaceErrors: 429 rate_limited, 5xx unavailable, 422 rejected with its message, 401 unauthorized", async () => {

@@ -450,10 +450,11 @@ export async function startFakeDiscogs(
       return send(response, 200, { pagination: paging, orders: items.map(orderJson) });
     }
     const orderMatch = /^\/marketplace\/orders\/([^/]+)(\/messages)?$/.exec(path);
-    if (orderMatch && method === 'POST') {
+    if (orderMatch && (method === 'POST' || (method === 'GET' && !orderMatch[2]))) {
       const order = orders.get(decodeURIComponent(orderMatch[1]));
       if (!order) return send(response, 404, { message: 'Order not found.' });
       if (order.sellerId !== user.id) return send(response, 403, { message: FORBIDDEN });
+      if (method === 'GET') return send(response, 200, orderJson(order));
       if (orderMatch[2]) {
         if (typeof json.message !== 'string' && typeof json.status !== 'string') {
           return send(response, 422, { message: 'Either message or status is required.' });

@@ -30,6 +30,7 @@ import {
 
 const PLATFORM = 'discogs';
 const PAGE_SIZE = 100;
+const SHIPPED = 'Shipped';
 
 interface DiscogsPagination {
   page: number;
@@ -168,7 +169,11 @@ export class DiscogsAdapter implements MarketplaceAdapter {
     }
   }
 
-  /** Discogs orders have no tracking field: the order becomes Shipped, and the buyer gets the tracking number in a message. */
+  /**
+   * Discogs orders have no tracking field: one order message tells the buyer the tracking number and, in the same call,
+   * makes the order Shipped (as Discogs documents it; a separate status edit would message the buyer a second time).
+   * An order already Shipped (a retry) only gets the message.
+   */
   async markShipped(
     session: SellerSession,
     order: { orderId: string; details: Record<string, unknown> },
@@ -176,8 +181,9 @@ export class DiscogsAdapter implements MarketplaceAdapter {
   ): Promise<void> {
     const credentials = credentialsOf(session);
     const path = `/marketplace/orders/${encodeURIComponent(order.orderId)}`;
-    await this.client.request('POST', path, credentials, { body: { status: 'Shipped' } });
-    await this.client.request('POST', `${path}/messages`, credentials, { body: { message: shipmentMessage(shipment) } });
+    const current = await this.client.request<{ status: string }>('GET', path, credentials);
+    const body = { message: shipmentMessage(shipment), ...(current.status === SHIPPED ? {} : { status: SHIPPED }) };
+    await this.client.request('POST', `${path}/messages`, credentials, { body });
   }
 
   /** The first release of the Discogs database that matches the draft's catalog number / barcode (and artist). */
