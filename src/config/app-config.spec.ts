@@ -29,6 +29,9 @@ describe('loadConfig', () => {
       ebayApiUrl: 'https://api.ebay.com',
       ebayIdentityUrl: 'https://apiz.ebay.com',
       ebayMediaUrl: 'https://apim.ebay.com',
+      discogsConsumerKey: null,
+      discogsConsumerSecret: null,
+      discogsWebUrl: 'https://www.discogs.com',
     });
   });
 
@@ -64,6 +67,9 @@ describe('loadConfig', () => {
       EBAY_API_URL: 'http://127.0.0.1:9201',
       EBAY_IDENTITY_URL: 'http://127.0.0.1:9202',
       EBAY_MEDIA_URL: 'http://127.0.0.1:9203/',
+      DISCOGS_CONSUMER_KEY: 'discogs-key',
+      DISCOGS_CONSUMER_SECRET: 'discogs-secret',
+      DISCOGS_WEB_URL: 'http://127.0.0.1:9101/',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -96,6 +102,9 @@ describe('loadConfig', () => {
       ebayApiUrl: 'http://127.0.0.1:9201',
       ebayIdentityUrl: 'http://127.0.0.1:9202',
       ebayMediaUrl: 'http://127.0.0.1:9203',
+      discogsConsumerKey: 'discogs-key',
+      discogsConsumerSecret: 'discogs-secret',
+      discogsWebUrl: 'http://127.0.0.1:9101',
     });
   });
 
@@ -122,6 +131,7 @@ describe('loadConfig', () => {
     ['DISCOGS_API_URL', 'discogs'],
     ['EBAY_AUTH_URL', 'auth.ebay.com'],
     ['EBAY_MEDIA_URL', 'apim.ebay.com'],
+    ['DISCOGS_WEB_URL', 'www.discogs.com'],
     ['CONNECT_SUCCESS_URL', 'javascript:alert(1)'],
   ])('rejects a bad %s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

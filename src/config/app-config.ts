@@ -64,6 +64,11 @@ export interface AppConfig {
   ebayIdentityUrl: string;
   /** eBay's Media API host, where listing pictures are uploaded (a local fake in tests). */
   ebayMediaUrl: string;
+  /** Discogs application consumer key and secret (OAuth 1.0a); absent ones make connecting Discogs by OAuth a 503 naming them. */
+  discogsConsumerKey: string | null;
+  discogsConsumerSecret: string | null;
+  /** Discogs website, where sellers authorize the application (a local fake in tests). */
+  discogsWebUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -178,6 +183,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ebayApiUrl: baseUrl(env, 'EBAY_API_URL', 'https://api.ebay.com'),
     ebayIdentityUrl: baseUrl(env, 'EBAY_IDENTITY_URL', 'https://apiz.ebay.com'),
     ebayMediaUrl: baseUrl(env, 'EBAY_MEDIA_URL', 'https://apim.ebay.com'),
+    discogsConsumerKey: text(env, 'DISCOGS_CONSUMER_KEY'),
+    discogsConsumerSecret: text(env, 'DISCOGS_CONSUMER_SECRET'),
+    discogsWebUrl: baseUrl(env, 'DISCOGS_WEB_URL', 'https://www.discogs.com'),
   };
 }
 

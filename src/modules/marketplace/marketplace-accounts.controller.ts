@@ -10,10 +10,15 @@ import { MarketplaceAccountsService } from './marketplace-accounts.service.js';
 import { MarketplaceConnectService } from './marketplace-connect.service.js';
 import { Idempotent } from '../../infra/idempotency/idempotent.decorator.js';
 
-const SLUG = ApiParam({ name: 'slug', description: 'The platform: `ebay` (Discogs, Etsy and Shopify follow).', example: 'ebay' });
+const SLUG = ApiParam({ name: 'slug', description: 'The platform: `ebay` or `discogs` (Etsy and Shopify follow).', example: 'ebay' });
 const UNAVAILABLE = ApiResponse({
   status: 503,
   description: 'Connecting this platform is not configured on this server (the missing settings are named) or not available yet.',
+  type: ErrorDetailDto,
+});
+const START_FAILED = ApiResponse({
+  status: 502,
+  description: 'The platform failed while the connection was started (Discogs hands out a request token first); nothing was stored.',
   type: ErrorDetailDto,
 });
 
@@ -78,6 +83,7 @@ export class MarketplaceAccountsController {
   @ApiValidationError()
   @ApiResponse({ status: 404, description: 'No platform has this slug.', type: ErrorDetailDto })
   @UNAVAILABLE
+  @START_FAILED
   startConnect(@CurrentAuth() auth: AuthContext, @Param('slug') slug: string, @Body() body: ConnectStartDto): Promise<ConnectStartedDto> {
     return this.connections.start(auth, slug, { shop: body.shop });
   }
@@ -93,6 +99,7 @@ export class MarketplaceAccountsController {
   @ApiResponse({ status: 302, description: "To the platform's consent page (`Location`)." })
   @ApiResponse({ status: 404, description: 'No platform has this slug.', type: ErrorDetailDto })
   @UNAVAILABLE
+  @START_FAILED
   async login(@CurrentAuth() auth: AuthContext, @Param('slug') slug: string): Promise<{ url: string; statusCode: number }> {
     return { url: (await this.connections.start(auth, slug, {})).authorization_url, statusCode: 302 };
   }
@@ -103,8 +110,8 @@ export class MarketplaceAccountsController {
   @ApiOperation({
     summary: 'OAuth callback',
     description:
-      'Where the platform sends the seller back (`code` and `state`, or `error`). The state must be one this server issued for this ' +
-      "platform, unexpired and unused; the code is exchanged for the seller's tokens, which are stored encrypted. Success: 302 to " +
+      'Where the platform sends the seller back (OAuth 2: `code` and `state`, or `error`; Discogs: `state` with `oauth_token` and `oauth_verifier`, or `denied`). The state must be one this server issued for this ' +
+      "platform, unexpired and unused; the code (or verifier) is exchanged for the seller's tokens, which are stored encrypted. Success: 302 to " +
       '`CONNECT_SUCCESS_URL` (with `platform` and `account`) when set, else the account as JSON when the request accepts ' +
       '`application/json`, else a short HTML page. Any failure is a 400 saying why, and stores nothing.',
   })

@@ -7,6 +7,7 @@ import { DetailError, NotFound, ValidationFailed } from '../../common/errors/err
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { SecretBox } from '../../infra/crypto/secret-box.js';
 import { PlatformsService } from '../platforms/index.js';
+import { DiscogsConnector } from './adapters/discogs/discogs-connector.js';
 import { EbayConnector } from './adapters/ebay/ebay-connector.js';
 import { MarketplaceError } from './adapters/marketplace-error.js';
 import { ConnectRefused, type OAuthConnector } from './adapters/oauth-connector.js';
@@ -44,8 +45,9 @@ export class MarketplaceConnectService {
     private readonly secrets: SecretBox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     ebay: EbayConnector,
+    discogs: DiscogsConnector,
   ) {
-    this.connectors = new Map([ebay].map((connector) => [connector.platform, connector]));
+    this.connectors = new Map([ebay, discogs].map((connector) => [connector.platform, connector]));
     this.stateKey = secrets.derivedKey(STATE_KEY_PURPOSE);
   }
 
@@ -59,7 +61,10 @@ export class MarketplaceConnectService {
       .setJti(nonce)
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.stateKey);
-    const started = await connector.start(state, options);
+    const started = await connector.start(state, options).catch((error: unknown) => {
+      if (error instanceof MarketplaceError) throw new DetailError(502, `The connection could not be started: ${error.message}`);
+      throw error;
+    });
     await this.states.deleteEndedBefore(new Date(Date.now() - 86_400_000));
     await this.states.insert(
       sha256Hex(nonce),

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformsModule } from '../platforms/index.js';
+import { DiscogsAdapter } from './adapters/discogs/discogs.adapter.js';
+import { DiscogsConnector } from './adapters/discogs/discogs-connector.js';
 import { DiscogsClient } from './adapters/discogs/discogs.client.js';
 import { EbayConnector } from './adapters/ebay/ebay-connector.js';
 import { EbayAdapter } from './adapters/ebay/ebay.adapter.js';
@@ -24,7 +26,9 @@ import { MarketplaceConnectService } from './marketplace-connect.service.js';
     DiscogsClient,
     EbayConnector,
     EbayAdapter,
+    DiscogsConnector,
+    DiscogsAdapter,
   ],
-  exports: [MarketplaceAccountsService, EbayAdapter],
+  exports: [MarketplaceAccountsService, EbayAdapter, DiscogsAdapter],
 })
 export class MarketplaceModule {}

@@ -1,11 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../../../config/app-config.js';
-import { errorKindOf, MarketplaceError, retryAfterSeconds } from '../marketplace-error.js';
+import { errorKindOf, MarketplaceError, type MarketplaceErrorKind, retryAfterSeconds } from '../marketplace-error.js';
+import { oauthPlaintextHeader } from './discogs.rules.js';
 
-/** The credentials a Discogs call is made with; a personal access token for now (OAuth 1.0a tokens come with the OAuth flow). */
-export interface DiscogsCredentials {
-  personalToken: string;
-}
+/**
+ * The credentials a Discogs call is made with, as stored (sealed) for an account: a personal access token
+ * (auth method `personal_token`), or the OAuth 1.0a access token and its secret (auth method `oauth1`).
+ */
+export type DiscogsCredentials = { personalToken: string } | { token: string; tokenSecret: string };
 
 /** `GET /oauth/identity`: who the credentials belong to. */
 export interface DiscogsIdentity {
@@ -15,12 +18,29 @@ export interface DiscogsIdentity {
   consumer_name?: string;
 }
 
+export interface DiscogsRequest {
+  query?: URLSearchParams;
+  body?: unknown;
+}
+
 const PLATFORM = 'discogs';
 const REQUEST_TIMEOUT_MS = 20_000;
+/** Discogs counts requests in a moving 60-second window: after a 429 without Retry-After, a full window is surely enough. */
+const RATE_WINDOW_SECONDS = 60;
+
+/** The stored credentials of an account as the client uses them, or null when they are neither form. */
+export function discogsCredentials(stored: Record<string, unknown>): DiscogsCredentials | null {
+  if (typeof stored.personalToken === 'string' && stored.personalToken) return { personalToken: stored.personalToken };
+  if (typeof stored.token === 'string' && stored.token && typeof stored.tokenSecret === 'string') {
+    return { token: stored.token, tokenSecret: stored.tokenSecret };
+  }
+  return null;
+}
 
 /**
  * Discogs API v2 over HTTPS (DISCOGS_API_URL): JSON, a User-Agent on every request as Discogs requires, and
- * `Authorization: Discogs token=...` for a personal access token. Failures become MarketplaceErrors, with
+ * `Authorization: Discogs token=...` for a personal access token or the OAuth 1.0a PLAINTEXT header (consumer key,
+ * access token, `<consumer secret>&<token secret>`) for an OAuth one. Failures become MarketplaceErrors, with
  * Discogs' own `message` when it gives one.
  */
 @Injectable()
@@ -31,38 +51,78 @@ export class DiscogsClient {
     return this.request<DiscogsIdentity>('GET', '/oauth/identity', credentials);
   }
 
-  private async request<T>(method: string, path: string, credentials: DiscogsCredentials): Promise<T> {
+  /** The User-Agent Discogs asks every application to send. */
+  userAgent(): string {
+    return `Instica/0.1 +${this.config.publicUrl}`;
+  }
+
+  /** One API call; the parsed JSON answer (null for an empty one, as `DELETE` gives). */
+  async request<T>(method: string, path: string, credentials: DiscogsCredentials, options: DiscogsRequest = {}): Promise<T> {
+    const url = new URL(`${this.config.discogsApiUrl}${path}`);
+    if (options.query) url.search = options.query.toString();
+    const headers: Record<string, string> = {
+      Accept: 'application/vnd.discogs.v2.discogs+json',
+      Authorization: this.authorization(credentials),
+      'User-Agent': this.userAgent(),
+    };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetch(`${this.config.discogsApiUrl}${path}`, {
+      response = await fetch(url, {
         method,
-        headers: {
-          Accept: 'application/vnd.discogs.v2.discogs+json',
-          Authorization: `Discogs token=${credentials.personalToken}`,
-          'User-Agent': `Instica/0.1 +${this.config.publicUrl}`,
-        },
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
       throw new MarketplaceError(PLATFORM, 'unavailable', `Discogs could not be reached: ${(error as Error).message}`);
     }
     const text = await response.text();
-    if (!response.ok) {
-      const kind = errorKindOf(response.status);
-      throw new MarketplaceError(
-        PLATFORM,
-        kind,
-        discogsMessage(text) ?? `Discogs answered ${response.status}.`,
-        response.status,
-        retryAfterSeconds(response.headers.get('retry-after'), new Date()),
-      );
-    }
+    if (!response.ok) throw discogsFailure(response, text);
+    if (!text.trim()) return null as T;
     try {
       return JSON.parse(text) as T;
     } catch {
       throw new MarketplaceError(PLATFORM, 'unavailable', 'Discogs answered with something that is not JSON.', response.status);
     }
   }
+
+  private authorization(credentials: DiscogsCredentials): string {
+    if ('personalToken' in credentials) return `Discogs token=${credentials.personalToken}`;
+    const { discogsConsumerKey: consumerKey, discogsConsumerSecret: consumerSecret } = this.config;
+    if (!consumerKey || !consumerSecret) {
+      throw new MarketplaceError(
+        PLATFORM,
+        'unavailable',
+        'This Discogs account was connected by OAuth: set DISCOGS_CONSUMER_KEY and DISCOGS_CONSUMER_SECRET.',
+      );
+    }
+    return oauthPlaintextHeader({
+      consumerKey,
+      consumerSecret,
+      token: credentials.token,
+      tokenSecret: credentials.tokenSecret,
+      nonce: randomBytes(16).toString('hex'),
+      timestamp: Math.floor(Date.now() / 1000),
+    });
+  }
+}
+
+/**
+ * A Discogs error answer as a MarketplaceError: 401 means the credentials are refused; a 403 is Discogs refusing
+ * this one action (another seller's listing, a release that cannot be sold), not the connection; a 429 waits for
+ * Retry-After or a full rate-limit window.
+ */
+export function discogsFailure(response: Response, body: string): MarketplaceError {
+  const kind: MarketplaceErrorKind = response.status === 403 ? 'rejected' : errorKindOf(response.status);
+  const retryAfter = retryAfterSeconds(response.headers.get('retry-after'), new Date());
+  return new MarketplaceError(
+    PLATFORM,
+    kind,
+    discogsMessage(body) ?? `Discogs answered ${response.status}.`,
+    response.status,
+    kind === 'rate_limited' ? (retryAfter ?? RATE_WINDOW_SECONDS) : retryAfter,
+  );
 }
 
 /** The `message` of a Discogs error body (`{"message": "..."}`), if it has one. */

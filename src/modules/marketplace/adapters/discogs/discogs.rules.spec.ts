@@ -1,0 +1,196 @@
+import type { ListingDraft } from '../marketplace-adapter.js';
+import {
+  chosenReleaseId,
+  DISCOGS_MEDIA_CONDITIONS,
+  DISCOGS_SLEEVE_CONDITIONS,
+  discogsPrice,
+  listingBody,
+  listingDetails,
+  listingStateFromDiscogs,
+  mediaConditionFromDiscogs,
+  noReleaseMessage,
+  oauthPlaintextHeader,
+  priceFromDiscogs,
+  releaseSearchQuery,
+  shipmentMessage,
+  sleeveConditionFromDiscogs,
+  UnlistableDraft,
+} from './discogs.rules.js';
+
+function draft(fields: Partial<ListingDraft> = {}): ListingDraft {
+  return {
+    itemUid: 'inv_abc123',
+    title: 'Miles Davis - Kind Of Blue',
+    description: 'Plays through clean.',
+    priceUsd: '34.99',
+    quantity: 1,
+    conditionItem: 'vg_plus',
+    conditionContainer: 'vg',
+    productType: 'physical',
+    format: 'Vinyl',
+    artist: 'Miles Davis',
+    label: 'Columbia',
+    catalogNumber: 'CL 1355',
+    barcode: null,
+    releaseYear: '1959',
+    pictures: [],
+    isDraft: false,
+    settings: {},
+    ...fields,
+  };
+}
+
+describe('Discogs conditions', () => {
+  it('writes every grade as the exact Discogs string and reads it back', () => {
+    expect(DISCOGS_MEDIA_CONDITIONS).toEqual({
+      mint: 'Mint (M)',
+      nm: 'Near Mint (NM or M-)',
+      vg_plus: 'Very Good Plus (VG+)',
+      vg: 'Very Good (VG)',
+      good_plus: 'Good Plus (G+)',
+      good: 'Good (G)',
+      fair: 'Fair (F)',
+      poor: 'Poor (P)',
+    });
+    for (const [code, name] of Object.entries(DISCOGS_MEDIA_CONDITIONS)) expect(mediaConditionFromDiscogs(name)).toBe(code);
+    for (const [code, name] of Object.entries(DISCOGS_SLEEVE_CONDITIONS)) expect(sleeveConditionFromDiscogs(name)).toBe(code);
+  });
+
+  it('has the sleeve states on the sleeve scale only; unknown strings are null', () => {
+    expect(DISCOGS_SLEEVE_CONDITIONS).toMatchObject({ generic: 'Generic', not_graded: 'Not Graded', no_cover: 'No Cover' });
+    expect(mediaConditionFromDiscogs('Generic')).toBeNull();
+    expect(sleeveConditionFromDiscogs('No Cover')).toBe('no_cover');
+    expect(mediaConditionFromDiscogs('Excellent')).toBeNull();
+    expect(mediaConditionFromDiscogs(null)).toBeNull();
+  });
+});
+
+describe('Discogs prices and states', () => {
+  it('sends a decimal string as a number, and refuses what is no positive price', () => {
+    expect(discogsPrice('34.99')).toBe(34.99);
+    expect(discogsPrice('12')).toBe(12);
+    expect(discogsPrice('0.00')).toBeNull();
+    expect(discogsPrice('-3')).toBeNull();
+    expect(discogsPrice('1e3')).toBeNull();
+  });
+
+  it('reads a Discogs price object as a decimal string', () => {
+    expect(priceFromDiscogs({ value: 12.5, currency: 'USD' })).toBe('12.50');
+    expect(priceFromDiscogs({ value: 30, currency: 'USD' })).toBe('30.00');
+    expect(priceFromDiscogs(undefined)).toBe('0.00');
+  });
+
+  it('maps listing statuses', () => {
+    expect(listingStateFromDiscogs('For Sale')).toBe('listed');
+    expect(listingStateFromDiscogs('Draft')).toBe('draft');
+    expect(listingStateFromDiscogs('Sold')).toBe('sold');
+    expect(listingStateFromDiscogs('Expired')).toBe('ended');
+  });
+});
+
+describe('Discogs releases', () => {
+  it("takes the seller's release id as a number or digits", () => {
+    expect(chosenReleaseId({ release_id: 1234 })).toBe(1234);
+    expect(chosenReleaseId({ release_id: ' 1234 ' })).toBe(1234);
+    expect(chosenReleaseId({ release_id: 'r1234' })).toBeNull();
+    expect(chosenReleaseId({ release_id: 0 })).toBeNull();
+    expect(chosenReleaseId({})).toBeNull();
+  });
+
+  it('searches releases by catalog number and barcode, narrowed by artist', () => {
+    expect(Object.fromEntries(releaseSearchQuery(draft({ barcode: '074646393528' }))!)).toEqual({
+      type: 'release',
+      catno: 'CL 1355',
+      barcode: '074646393528',
+      artist: 'Miles Davis',
+      per_page: '1',
+    });
+    expect(Object.fromEntries(releaseSearchQuery(draft({ catalogNumber: null, barcode: '0746', artist: null }))!)).toEqual({
+      type: 'release',
+      barcode: '0746',
+      per_page: '1',
+    });
+    expect(releaseSearchQuery(draft({ catalogNumber: ' ', barcode: null }))).toBeNull();
+  });
+
+  it('says what was searched when nothing matches', () => {
+    expect(noReleaseMessage(draft({ barcode: '0746' }))).toBe(
+      'No Discogs release matches catalog number CL 1355 / barcode 0746: set marketplace_details.release_id.',
+    );
+    expect(noReleaseMessage(draft({ catalogNumber: null }))).toMatch(/^No Discogs release matches this item \(it has no catalog/);
+  });
+});
+
+describe('Discogs listing bodies', () => {
+  it('builds the listing from the draft and the seller settings', () => {
+    const body = listingBody(
+      draft({ settings: { allow_offers: true, location: 'Crate 4', weight: '230', format_quantity: 'auto', other: 'x' } }),
+      1234,
+      'For Sale',
+    );
+    expect(body).toEqual({
+      release_id: 1234,
+      condition: 'Very Good Plus (VG+)',
+      sleeve_condition: 'Very Good (VG)',
+      price: 34.99,
+      status: 'For Sale',
+      comments: 'Plays through clean.',
+      allow_offers: true,
+      external_id: 'inv_abc123',
+      location: 'Crate 4',
+      weight: 230,
+      format_quantity: 'auto',
+    });
+    expect(listingDetails(body)).toEqual({
+      release_id: 1234,
+      condition: 'Very Good Plus (VG+)',
+      sleeve_condition: 'Very Good (VG)',
+      status: 'For Sale',
+    });
+  });
+
+  it('leaves out what the draft does not have, and refuses an ungraded or unpriced item', () => {
+    const body = listingBody(draft({ conditionContainer: null, description: '' }), 1, 'Draft');
+    expect(body).not.toHaveProperty('sleeve_condition');
+    expect(body).not.toHaveProperty('comments');
+    expect(() => listingBody(draft({ conditionItem: null }), 1, 'Draft')).toThrow(UnlistableDraft);
+    expect(() => listingBody(draft({ priceUsd: '0' }), 1, 'Draft')).toThrow(/positive price/);
+  });
+});
+
+describe('Discogs OAuth and shipping', () => {
+  it('builds the PLAINTEXT Authorization header Discogs documents', () => {
+    const header = oauthPlaintextHeader({
+      consumerKey: 'key',
+      consumerSecret: 'secret',
+      callback: 'https://shop.example.com/cb/?state=a.b',
+      nonce: 'n1',
+      timestamp: 1700000000,
+    });
+    expect(header).toBe(
+      'OAuth oauth_consumer_key="key", oauth_nonce="n1", oauth_signature_method="PLAINTEXT", oauth_timestamp="1700000000", ' +
+        'oauth_version="1.0", oauth_callback="https%3A%2F%2Fshop.example.com%2Fcb%2F%3Fstate%3Da.b", oauth_signature="secret&"',
+    );
+    expect(
+      oauthPlaintextHeader({
+        consumerKey: 'k',
+        consumerSecret: 's',
+        token: 't',
+        tokenSecret: 'ts',
+        verifier: 'v',
+        nonce: 'n',
+        timestamp: 1,
+      }),
+    ).toContain('oauth_token="t", oauth_verifier="v", oauth_signature="s&ts"');
+  });
+
+  it('tells the buyer the carrier and the tracking number', () => {
+    const shippedAt = new Date('2026-12-03T10:00:00Z');
+    expect(shipmentMessage({ carrier: 'usps', trackingNumber: '9400 1', shippedAt })).toBe(
+      'Your order was shipped on 2026-12-03 with USPS. Tracking number: 9400 1',
+    );
+    expect(shipmentMessage({ carrier: 'other', trackingNumber: 'X1', shippedAt })).toBe(
+      'Your order was shipped on 2026-12-03. Tracking number: X1',
+    );
+  });
+});
