@@ -28,6 +28,10 @@ describe('loadConfig', () => {
       ebayAuthUrl: 'https://auth.ebay.com',
       ebayApiUrl: 'https://api.ebay.com',
       ebayIdentityUrl: 'https://apiz.ebay.com',
+      etsyApiKey: null,
+      etsySharedSecret: null,
+      etsyApiUrl: 'https://api.etsy.com',
+      etsyWebUrl: 'https://www.etsy.com',
     });
   });
 
@@ -62,6 +66,10 @@ describe('loadConfig', () => {
       EBAY_AUTH_URL: 'http://127.0.0.1:9200',
       EBAY_API_URL: 'http://127.0.0.1:9201',
       EBAY_IDENTITY_URL: 'http://127.0.0.1:9202',
+      ETSY_API_KEY: 'etsy-keystring',
+      ETSY_SHARED_SECRET: 'etsy-secret',
+      ETSY_API_URL: 'http://127.0.0.1:9300/',
+      ETSY_WEB_URL: 'http://127.0.0.1:9301',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -93,6 +101,10 @@ describe('loadConfig', () => {
       ebayAuthUrl: 'http://127.0.0.1:9200',
       ebayApiUrl: 'http://127.0.0.1:9201',
       ebayIdentityUrl: 'http://127.0.0.1:9202',
+      etsyApiKey: 'etsy-keystring',
+      etsySharedSecret: 'etsy-secret',
+      etsyApiUrl: 'http://127.0.0.1:9300',
+      etsyWebUrl: 'http://127.0.0.1:9301',
     });
   });
 
@@ -118,6 +130,7 @@ describe('loadConfig', () => {
     ['ENCRYPTION_KEY', 'short'],
     ['DISCOGS_API_URL', 'discogs'],
     ['EBAY_AUTH_URL', 'auth.ebay.com'],
+    ['ETSY_API_URL', 'api.etsy.com'],
     ['CONNECT_SUCCESS_URL', 'javascript:alert(1)'],
   ])('rejects a bad %s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

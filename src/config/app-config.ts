@@ -62,6 +62,12 @@ export interface AppConfig {
   ebayAuthUrl: string;
   ebayApiUrl: string;
   ebayIdentityUrl: string;
+  /** Etsy app keystring (the OAuth client id) and shared secret; absent ones make Etsy a 503 naming them. */
+  etsyApiKey: string | null;
+  etsySharedSecret: string | null;
+  /** Etsy Open API host (token endpoint and `/v3/application`) and the web host of the consent page (local fakes in tests). */
+  etsyApiUrl: string;
+  etsyWebUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +181,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ebayAuthUrl: baseUrl(env, 'EBAY_AUTH_URL', 'https://auth.ebay.com'),
     ebayApiUrl: baseUrl(env, 'EBAY_API_URL', 'https://api.ebay.com'),
     ebayIdentityUrl: baseUrl(env, 'EBAY_IDENTITY_URL', 'https://apiz.ebay.com'),
+    etsyApiKey: text(env, 'ETSY_API_KEY'),
+    etsySharedSecret: text(env, 'ETSY_SHARED_SECRET'),
+    etsyApiUrl: baseUrl(env, 'ETSY_API_URL', 'https://api.etsy.com'),
+    etsyWebUrl: baseUrl(env, 'ETSY_WEB_URL', 'https://www.etsy.com'),
   };
 }
 

@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { SecretBox } from '../../infra/crypto/secret-box.js';
 import { PlatformsService } from '../platforms/index.js';
 import { EbayConnector } from './adapters/ebay/ebay-connector.js';
+import { EtsyConnector } from './adapters/etsy/etsy-connector.js';
 import { MarketplaceError } from './adapters/marketplace-error.js';
 import { ConnectRefused, type OAuthConnector } from './adapters/oauth-connector.js';
 import { ConnectStatesRepository } from './connect-states.repository.js';
@@ -44,8 +45,9 @@ export class MarketplaceConnectService {
     private readonly secrets: SecretBox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     ebay: EbayConnector,
+    etsy: EtsyConnector,
   ) {
-    this.connectors = new Map([ebay].map((connector) => [connector.platform, connector]));
+    this.connectors = new Map<string, OAuthConnector>([ebay, etsy].map((connector) => [connector.platform, connector]));
     this.stateKey = secrets.derivedKey(STATE_KEY_PURPOSE);
   }
 

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformsModule } from '../platforms/index.js';
 import { DiscogsClient } from './adapters/discogs/discogs.client.js';
 import { EbayConnector } from './adapters/ebay/ebay-connector.js';
+import { EtsyConnector } from './adapters/etsy/etsy-connector.js';
+import { EtsyAdapter } from './adapters/etsy/etsy.adapter.js';
 import { ConnectStatesRepository } from './connect-states.repository.js';
 import { ConnectState } from './entities/connect-state.entity.js';
 import { MarketplaceAccount } from './entities/marketplace-account.entity.js';
@@ -22,7 +24,9 @@ import { MarketplaceConnectService } from './marketplace-connect.service.js';
     MarketplaceConnectService,
     DiscogsClient,
     EbayConnector,
+    EtsyConnector,
+    EtsyAdapter,
   ],
-  exports: [MarketplaceAccountsService],
+  exports: [MarketplaceAccountsService, EtsyAdapter],
 })
 export class MarketplaceModule {}
