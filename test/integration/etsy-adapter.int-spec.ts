@@ -103,11 +103,12 @@ describe('EtsyAdapter against Etsy Open API v3 (fake)', () => {
     expect(sent.map((request) => `${request.method} ${request.path}`)).toEqual([
       'GET /v3/application/seller-taxonomy/nodes',
       `GET /v3/application/shops/${seller.shopId}/shipping-profiles`,
+      `GET /v3/application/shops/${seller.shopId}/readiness-state-definitions`,
       `POST /v3/application/shops/${seller.shopId}/listings`,
       `PUT /v3/application/listings/${outcome.listingId}/inventory`,
       `POST /v3/application/shops/${seller.shopId}/listings/${outcome.listingId}/images`,
     ]);
-    const created = sent[2];
+    const created = sent[3];
     expect(created.contentType).toBe('application/x-www-form-urlencoded');
     expect(created.body).toEqual({
       quantity: '1',
@@ -120,15 +121,16 @@ describe('EtsyAdapter against Etsy Open API v3 (fake)', () => {
       type: 'physical',
       is_supply: 'false',
       shipping_profile_id: '9001',
+      readiness_state_id: '5150',
     });
-    expect(sent[3].body).toEqual({
+    expect(sent[4].body).toEqual({
       products: [{ sku: 'it_8f3k2m', property_values: [], offerings: [{ price: 34.99, quantity: 1, is_enabled: true }] }],
       price_on_property: [],
       quantity_on_property: [],
       sku_on_property: [],
     });
-    expect(sent[4].contentType).toMatch(/^multipart\/form-data; boundary=/);
-    expect(sent[4].body).toEqual({
+    expect(sent[5].contentType).toMatch(/^multipart\/form-data; boundary=/);
+    expect(sent[5].body).toEqual({
       image: { fileName: 'front.jpg', type: 'image/jpeg', size: 2048, sha256: createHash('sha256').update(picture.data).digest('hex') },
       rank: '1',
     });
@@ -156,13 +158,19 @@ describe('EtsyAdapter against Etsy Open API v3 (fake)', () => {
         isDraft: false,
         format: 'CD',
         releaseYear: null,
-        settings: { when_made: '2000_2005', who_made: 'i_did', shipping_profile_id: '4242', taxonomy_id: 1 },
+        settings: { when_made: '2000_2005', who_made: 'i_did', shipping_profile_id: '4242', readiness_state_id: 77, taxonomy_id: 1 },
       }),
     );
     expect(live.state).toBe('listed');
     const sent = requestsFrom(start);
     expect(sent.map((request) => request.method)).toEqual(['POST', 'PUT', 'POST', 'PATCH']);
-    expect(sent[0].body).toMatchObject({ when_made: '2000_2005', who_made: 'i_did', shipping_profile_id: '4242', taxonomy_id: '1' });
+    expect(sent[0].body).toMatchObject({
+      when_made: '2000_2005',
+      who_made: 'i_did',
+      shipping_profile_id: '4242',
+      readiness_state_id: '77',
+      taxonomy_id: '1',
+    });
     expect(etsy.listings.get(Number(live.listingId))!.state).toBe('active');
 
     const cd = await adapter.createListing(session, draft({ format: 'CD' }));
@@ -226,7 +234,7 @@ describe('EtsyAdapter against Etsy Open API v3 (fake)', () => {
     });
   });
 
-  it('delists with state=inactive, and delisting again (or a listing Etsy no longer has) is no error', async () => {
+  it('delists with state=inactive; again, or a listing Etsy no longer has, is no error; a draft (never live) is deleted', async () => {
     const { session, seller } = connected();
     const made = await adapter.createListing(session, draft({ isDraft: false }));
     const reference = { listingId: made.listingId, details: made.details };
@@ -238,6 +246,15 @@ describe('EtsyAdapter against Etsy Open API v3 (fake)', () => {
     ]);
     expect(etsy.listings.get(Number(made.listingId))!.state).toBe('inactive');
     await adapter.delist(session, { listingId: '999999999', details: {} });
+
+    const draftOnly = await adapter.createListing(session, draft());
+    await adapter.delist(session, { listingId: draftOnly.listingId, details: draftOnly.details });
+    expect(etsy.requests.slice(-3).map((request) => `${request.method} ${request.path}`)).toEqual([
+      `PATCH /v3/application/shops/${seller.shopId}/listings/${draftOnly.listingId}`,
+      `GET /v3/application/listings/${draftOnly.listingId}`,
+      `DELETE /v3/application/listings/${draftOnly.listingId}`,
+    ]);
+    expect(etsy.listings.has(Number(draftOnly.listingId))).toBe(false);
   });
 
   it('reads every active listing, 100 a page by offset, with our SKU as the external id', async () => {
@@ -359,6 +376,15 @@ describe('EtsyAdapter against Etsy Open API v3 (fake)', () => {
     });
     expect(reuse.status).toBe(400);
     expect(((await reuse.json()) as { error: string }).error).toBe('invalid_grant');
+  });
+
+  it('shares one renewal between concurrent calls of a session (a second refresh with the rotated token would be refused)', async () => {
+    const { session } = connected();
+    session.tokenExpiresAt = new Date(Date.now() + 1000);
+    const refreshes = etsy.tokenRequests.length;
+    await Promise.all([collect(adapter.fetchActiveListings(session)), collect(adapter.fetchOrders(session, new Date(0)))]);
+    expect(etsy.tokenRequests.slice(refreshes)).toHaveLength(1);
+    expect(session.saves).toHaveLength(1);
   });
 
   it('renews once on a 401 and repeats the call; a refused refresh is unauthorized', async () => {

@@ -371,6 +371,14 @@ export async function startFakeEtsy(app: EtsyApp): Promise<FakeEtsy> {
           results: [{ shipping_profile_id: 9001, title: 'Records, tracked', user_id: owner.userId, origin_country_iso: 'US' }],
         });
       }
+      if (method === 'GET' && rest === '/readiness-state-definitions') {
+        return send(200, {
+          count: 1,
+          results: [
+            { shop_id: shopId, readiness_state_id: 5150, readiness_state: 'ready_to_ship', min_processing_days: 1, max_processing_days: 3 },
+          ],
+        });
+      }
       if (method === 'POST' && rest === '/listings') {
         const required = ['quantity', 'title', 'description', 'price', 'who_made', 'when_made', 'taxonomy_id'];
         const missing = required.filter((name) => !form[name]);
@@ -382,6 +390,7 @@ export async function startFakeEtsy(app: EtsyApp): Promise<FakeEtsy> {
           return error(400, 'who_made must be i_did, someone_else or collective');
         const type = form.type ?? 'physical';
         if (type === 'physical' && !form.shipping_profile_id) return error(400, 'A shipping_profile_id is required for a physical listing');
+        if (type === 'physical' && !form.readiness_state_id) return error(400, 'A readiness_state_id is required for a physical listing');
         const price = Number(form.price);
         if (!(price >= 0.2)) return error(400, 'Price must be at least 0.20 USD');
         const listingId = nextListingId();
@@ -530,6 +539,11 @@ export async function startFakeEtsy(app: EtsyApp): Promise<FakeEtsy> {
       }
     }
     const listingPath = /^\/v3\/application\/listings\/(\d+)$/.exec(path);
+    if (listingPath && method === 'GET') {
+      const listing = listings.get(Number(listingPath[1]));
+      if (!listing) return error(404, `Could not find a listing with listing_id = ${listingPath[1]}`);
+      return send(200, listingJson(listing));
+    }
     if (listingPath && method === 'DELETE') {
       const listing = listings.get(Number(listingPath[1]));
       if (!listing || listing.user_id !== seller.userId) return error(404, `Could not find a listing with listing_id = ${listingPath[1]}`);

@@ -94,6 +94,8 @@ interface Page<T> {
 export class EtsyAdapter implements MarketplaceAdapter {
   readonly platform = ETSY_PLATFORM;
   private readonly api: EtsyApi;
+  /** The renewal under way for a session: concurrent calls share it, since a second refresh with the same (rotated) token would be refused. */
+  private readonly renewals = new WeakMap<SellerSession, Promise<void>>();
   /** Seller-taxonomy node ids by name (the taxonomy is Etsy's, the same for every shop). */
   private taxonomyIds: Map<string, number> | null = null;
 
@@ -165,9 +167,18 @@ export class EtsyAdapter implements MarketplaceAdapter {
         body: { form: { state: 'inactive' } },
       });
     } catch (error) {
-      // A listing Etsy no longer has is as ended as it gets.
-      if (error instanceof MarketplaceError && error.httpStatus === 404) return;
-      throw error;
+      if (!(error instanceof MarketplaceError) || error.kind !== 'rejected') throw error;
+      // Etsy makes only active listings inactive: a draft has nothing to keep and is deleted; a listing already
+      // inactive, sold out, expired or gone is ended already.
+      const current = await this.call<EtsyListing>(session, { method: 'GET', path: `/v3/application/listings/${listing.listingId}` }).catch(
+        (lookup: unknown) => {
+          if (lookup instanceof MarketplaceError && lookup.httpStatus === 404) return null;
+          throw lookup;
+        },
+      );
+      if (current === null || ['inactive', 'sold_out', 'expired'].includes(current.state)) return;
+      if (current.state !== 'draft') throw error;
+      await this.call(session, { method: 'DELETE', path: `/v3/application/listings/${listing.listingId}` });
     }
   }
 
@@ -272,10 +283,14 @@ export class EtsyAdapter implements MarketplaceAdapter {
       type,
       is_supply: false,
     };
-    if (type === 'physical')
+    if (type === 'physical') {
       fields.shipping_profile_id =
         idSetting(settings.shipping_profile_id, 'shipping_profile_id') ?? (await this.firstShippingProfile(session, shopId));
-    for (const optional of ['return_policy_id', 'readiness_state_id', 'shop_section_id'] as const) {
+      const readinessStateId =
+        idSetting(settings.readiness_state_id, 'readiness_state_id') ?? (await this.firstProcessingProfile(session, shopId));
+      if (readinessStateId !== null) fields.readiness_state_id = readinessStateId;
+    }
+    for (const optional of ['return_policy_id', 'shop_section_id'] as const) {
       const value = idSetting(settings[optional], optional);
       if (value !== null) fields[optional] = value;
     }
@@ -316,6 +331,18 @@ export class EtsyAdapter implements MarketplaceAdapter {
     return first.shipping_profile_id;
   }
 
+  /**
+   * The shop's first processing profile (readiness state), which physical listings of a shop moved to processing
+   * profiles must name; null for a shop that has none (its processing times are still on the shipping profile).
+   */
+  private async firstProcessingProfile(session: SellerSession, shopId: string): Promise<number | null> {
+    const profiles = await this.call<Page<{ readiness_state_id: number }>>(session, {
+      method: 'GET',
+      path: `/v3/application/shops/${shopId}/readiness-state-definitions`,
+    });
+    return profiles.results[0]?.readiness_state_id ?? null;
+  }
+
   private async activate(session: SellerSession, shopId: string, listingId: string): Promise<void> {
     await this.call(session, {
       method: 'PATCH',
@@ -352,8 +379,17 @@ export class EtsyAdapter implements MarketplaceAdapter {
     }
   }
 
+  private renew(session: SellerSession): Promise<void> {
+    let renewal = this.renewals.get(session);
+    if (!renewal) {
+      renewal = this.refreshAndSave(session).finally(() => this.renewals.delete(session));
+      this.renewals.set(session, renewal);
+    }
+    return renewal;
+  }
+
   /** A refresh_token grant; the rotated pair is saved before anything uses it. A refused refresh token means the seller must connect again. */
-  private async renew(session: SellerSession): Promise<void> {
+  private async refreshAndSave(session: SellerSession): Promise<void> {
     let tokens: oauth.TokenEndpointResponse;
     try {
       tokens = await this.api.refresh(credentialsOf(session).refreshToken);
