@@ -130,10 +130,13 @@ describe('Marketplace accounts: connecting Etsy by OAuth with PKCE (e2e)', () =>
   });
 
   it('says so when the seller declined at Etsy, and stores nothing', async () => {
+    const count = async () => (await t.sql(`SELECT count(*)::int AS n FROM marketplace_accounts`)).rows[0].n as number;
+    const before = await count();
     const started = await start();
     etsy.declineNext();
     const declined = await t.api.get(await consent(started.authorization_url)).expect(400);
     expect(declined.body.detail).toBe('Etsy did not grant access: The user denied the request.');
+    expect(await count()).toBe(before);
   });
 
   it('refuses an account without a shop, and stores nothing', async () => {

@@ -86,11 +86,12 @@ export function etsyMissingSettings(config: AppConfig): string[] {
 
 /** A failed consent or code exchange, as the seller should read it. */
 function refusal(error: unknown): Error {
+  const sentence = (text: string) => text.trim().replace(/\.+$/, '');
   if (error instanceof oauth.AuthorizationResponseError) {
-    return new ConnectRefused(ETSY_PLATFORM, `Etsy did not grant access: ${error.error_description ?? error.error}.`);
+    return new ConnectRefused(ETSY_PLATFORM, `Etsy did not grant access: ${sentence(error.error_description ?? error.error)}.`);
   }
   if (error instanceof oauth.ResponseBodyError) {
-    return new ConnectRefused(ETSY_PLATFORM, `Etsy refused the authorization code: ${error.error_description ?? error.error}.`);
+    return new ConnectRefused(ETSY_PLATFORM, `Etsy refused the authorization code: ${sentence(error.error_description ?? error.error)}.`);
   }
   if (error instanceof oauth.OperationProcessingError || error instanceof TypeError || error instanceof oauth.UnsupportedOperationError) {
     return new MarketplaceError(ETSY_PLATFORM, 'unavailable', `Etsy's token endpoint answered unexpectedly: ${error.message}`);
