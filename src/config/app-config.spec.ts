@@ -32,6 +32,10 @@ describe('loadConfig', () => {
       discogsConsumerKey: null,
       discogsConsumerSecret: null,
       discogsWebUrl: 'https://www.discogs.com',
+      etsyApiKey: null,
+      etsySharedSecret: null,
+      etsyApiUrl: 'https://api.etsy.com',
+      etsyWebUrl: 'https://www.etsy.com',
     });
   });
 
@@ -70,6 +74,10 @@ describe('loadConfig', () => {
       DISCOGS_CONSUMER_KEY: 'discogs-key',
       DISCOGS_CONSUMER_SECRET: 'discogs-secret',
       DISCOGS_WEB_URL: 'http://127.0.0.1:9101/',
+      ETSY_API_KEY: 'etsy-keystring',
+      ETSY_SHARED_SECRET: 'etsy-secret',
+      ETSY_API_URL: 'http://127.0.0.1:9300/',
+      ETSY_WEB_URL: 'http://127.0.0.1:9301',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -105,6 +113,10 @@ describe('loadConfig', () => {
       discogsConsumerKey: 'discogs-key',
       discogsConsumerSecret: 'discogs-secret',
       discogsWebUrl: 'http://127.0.0.1:9101',
+      etsyApiKey: 'etsy-keystring',
+      etsySharedSecret: 'etsy-secret',
+      etsyApiUrl: 'http://127.0.0.1:9300',
+      etsyWebUrl: 'http://127.0.0.1:9301',
     });
   });
 
@@ -132,6 +144,7 @@ describe('loadConfig', () => {
     ['EBAY_AUTH_URL', 'auth.ebay.com'],
     ['EBAY_MEDIA_URL', 'apim.ebay.com'],
     ['DISCOGS_WEB_URL', 'www.discogs.com'],
+    ['ETSY_API_URL', 'api.etsy.com'],
     ['CONNECT_SUCCESS_URL', 'javascript:alert(1)'],
   ])('rejects a bad %s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);

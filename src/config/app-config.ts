@@ -69,6 +69,12 @@ export interface AppConfig {
   discogsConsumerSecret: string | null;
   /** Discogs website, where sellers authorize the application (a local fake in tests). */
   discogsWebUrl: string;
+  /** Etsy app keystring (the OAuth client id) and shared secret; absent ones make Etsy a 503 naming them. */
+  etsyApiKey: string | null;
+  etsySharedSecret: string | null;
+  /** Etsy Open API host (token endpoint and `/v3/application`) and the web host of the consent page (local fakes in tests). */
+  etsyApiUrl: string;
+  etsyWebUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -186,6 +192,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     discogsConsumerKey: text(env, 'DISCOGS_CONSUMER_KEY'),
     discogsConsumerSecret: text(env, 'DISCOGS_CONSUMER_SECRET'),
     discogsWebUrl: baseUrl(env, 'DISCOGS_WEB_URL', 'https://www.discogs.com'),
+    etsyApiKey: text(env, 'ETSY_API_KEY'),
+    etsySharedSecret: text(env, 'ETSY_SHARED_SECRET'),
+    etsyApiUrl: baseUrl(env, 'ETSY_API_URL', 'https://api.etsy.com'),
+    etsyWebUrl: baseUrl(env, 'ETSY_WEB_URL', 'https://www.etsy.com'),
   };
 }
 

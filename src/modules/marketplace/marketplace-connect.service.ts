@@ -9,6 +9,7 @@ import { SecretBox } from '../../infra/crypto/secret-box.js';
 import { PlatformsService } from '../platforms/index.js';
 import { DiscogsConnector } from './adapters/discogs/discogs-connector.js';
 import { EbayConnector } from './adapters/ebay/ebay-connector.js';
+import { EtsyConnector } from './adapters/etsy/etsy-connector.js';
 import { MarketplaceError } from './adapters/marketplace-error.js';
 import { ConnectRefused, type OAuthConnector } from './adapters/oauth-connector.js';
 import { ConnectStatesRepository } from './connect-states.repository.js';
@@ -46,8 +47,9 @@ export class MarketplaceConnectService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     ebay: EbayConnector,
     discogs: DiscogsConnector,
+    etsy: EtsyConnector,
   ) {
-    this.connectors = new Map([ebay, discogs].map((connector) => [connector.platform, connector]));
+    this.connectors = new Map<string, OAuthConnector>([ebay, discogs, etsy].map((connector) => [connector.platform, connector]));
     this.stateKey = secrets.derivedKey(STATE_KEY_PURPOSE);
   }
 

@@ -6,6 +6,8 @@ import { DiscogsConnector } from './adapters/discogs/discogs-connector.js';
 import { DiscogsClient } from './adapters/discogs/discogs.client.js';
 import { EbayConnector } from './adapters/ebay/ebay-connector.js';
 import { EbayAdapter } from './adapters/ebay/ebay.adapter.js';
+import { EtsyConnector } from './adapters/etsy/etsy-connector.js';
+import { EtsyAdapter } from './adapters/etsy/etsy.adapter.js';
 import { ConnectStatesRepository } from './connect-states.repository.js';
 import { ConnectState } from './entities/connect-state.entity.js';
 import { MarketplaceAccount } from './entities/marketplace-account.entity.js';
@@ -28,7 +30,9 @@ import { MarketplaceConnectService } from './marketplace-connect.service.js';
     EbayAdapter,
     DiscogsConnector,
     DiscogsAdapter,
+    EtsyConnector,
+    EtsyAdapter,
   ],
-  exports: [MarketplaceAccountsService, EbayAdapter, DiscogsAdapter],
+  exports: [MarketplaceAccountsService, EbayAdapter, DiscogsAdapter, EtsyAdapter],
 })
 export class MarketplaceModule {}
