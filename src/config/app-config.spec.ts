@@ -28,6 +28,10 @@ describe('loadConfig', () => {
       ebayAuthUrl: 'https://auth.ebay.com',
       ebayApiUrl: 'https://api.ebay.com',
       ebayIdentityUrl: 'https://apiz.ebay.com',
+      shopifyApiKey: null,
+      shopifyApiSecret: null,
+      shopifyApiVersion: '2025-10',
+      shopifyShopUrlTemplate: 'https://{shop}',
     });
   });
 
@@ -62,6 +66,10 @@ describe('loadConfig', () => {
       EBAY_AUTH_URL: 'http://127.0.0.1:9200',
       EBAY_API_URL: 'http://127.0.0.1:9201',
       EBAY_IDENTITY_URL: 'http://127.0.0.1:9202',
+      SHOPIFY_API_KEY: 'shopify-key',
+      SHOPIFY_API_SECRET: 'shopify-secret',
+      SHOPIFY_API_VERSION: '2026-01',
+      SHOPIFY_SHOP_URL_TEMPLATE: 'http://127.0.0.1:9300/shops/{shop}/',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -93,6 +101,10 @@ describe('loadConfig', () => {
       ebayAuthUrl: 'http://127.0.0.1:9200',
       ebayApiUrl: 'http://127.0.0.1:9201',
       ebayIdentityUrl: 'http://127.0.0.1:9202',
+      shopifyApiKey: 'shopify-key',
+      shopifyApiSecret: 'shopify-secret',
+      shopifyApiVersion: '2026-01',
+      shopifyShopUrlTemplate: 'http://127.0.0.1:9300/shops/{shop}',
     });
   });
 
@@ -119,6 +131,9 @@ describe('loadConfig', () => {
     ['DISCOGS_API_URL', 'discogs'],
     ['EBAY_AUTH_URL', 'auth.ebay.com'],
     ['CONNECT_SUCCESS_URL', 'javascript:alert(1)'],
+    ['SHOPIFY_API_VERSION', 'latest'],
+    ['SHOPIFY_SHOP_URL_TEMPLATE', 'https://shop.example.com'],
+    ['SHOPIFY_SHOP_URL_TEMPLATE', 'ftp://{shop}'],
   ])('rejects a bad %s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

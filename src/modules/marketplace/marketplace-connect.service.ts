@@ -10,6 +10,7 @@ import { PlatformsService } from '../platforms/index.js';
 import { EbayConnector } from './adapters/ebay/ebay-connector.js';
 import { MarketplaceError } from './adapters/marketplace-error.js';
 import { ConnectRefused, type OAuthConnector } from './adapters/oauth-connector.js';
+import { ShopifyConnector } from './adapters/shopify/shopify-connector.js';
 import { ConnectStatesRepository } from './connect-states.repository.js';
 import type { MarketplaceAccountDto } from './dto/marketplace-account.dto.js';
 import { mapMarketplaceAccount } from './marketplace-accounts.mapper.js';
@@ -44,8 +45,9 @@ export class MarketplaceConnectService {
     private readonly secrets: SecretBox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     ebay: EbayConnector,
+    shopify: ShopifyConnector,
   ) {
-    this.connectors = new Map([ebay].map((connector) => [connector.platform, connector]));
+    this.connectors = new Map([ebay, shopify].map((connector) => [connector.platform, connector]));
     this.stateKey = secrets.derivedKey(STATE_KEY_PURPOSE);
   }
 

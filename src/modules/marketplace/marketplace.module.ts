@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlatformsModule } from '../platforms/index.js';
 import { DiscogsClient } from './adapters/discogs/discogs.client.js';
 import { EbayConnector } from './adapters/ebay/ebay-connector.js';
+import { ShopifyAdapter } from './adapters/shopify/shopify.adapter.js';
+import { ShopifyConnector } from './adapters/shopify/shopify-connector.js';
+import { ShopifyClient } from './adapters/shopify/shopify.client.js';
 import { ConnectStatesRepository } from './connect-states.repository.js';
 import { ConnectState } from './entities/connect-state.entity.js';
 import { MarketplaceAccount } from './entities/marketplace-account.entity.js';
@@ -22,7 +25,10 @@ import { MarketplaceConnectService } from './marketplace-connect.service.js';
     MarketplaceConnectService,
     DiscogsClient,
     EbayConnector,
+    ShopifyClient,
+    ShopifyConnector,
+    ShopifyAdapter,
   ],
-  exports: [MarketplaceAccountsService],
+  exports: [MarketplaceAccountsService, ShopifyAdapter],
 })
 export class MarketplaceModule {}
