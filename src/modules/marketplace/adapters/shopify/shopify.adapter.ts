@@ -103,9 +103,10 @@ export class ShopifyAdapter implements MarketplaceAdapter {
 
   /**
    * Sets the status ACTIVE. Not published to a sales channel here: `publishablePublish` needs the
-   * `write_publications` scope, which this app does not ask for; the shop's channel settings decide.
+   * `write_publications` scope, which this app does not ask for; the shop's channel settings decide. The product
+   * already holds the draft's content (productSet wrote it whole), so the draft is not sent again.
    */
-  async publishListing(session: SellerSession, listing: ListingReference): Promise<ListingOutcome> {
+  async publishListing(session: SellerSession, listing: ListingReference, _draft: ListingDraft): Promise<ListingOutcome> {
     return this.outcome(session, await this.setStatus(session, listing.listingId, 'ACTIVE'));
   }
 
