@@ -194,14 +194,33 @@ describe('ShopifyAdapter against a fake Shopify (GraphQL Admin API over HTTP)', 
         fulfillmentOrders: [{ id: `gid://shopify/FulfillmentOrder/${5000 + n}`, status: 'OPEN' }],
       });
     }
+    const bigOrder = shopify.addOrder({
+      name: '#2000',
+      createdAt: '2026-11-30T10:00:00Z',
+      updatedAt: '2026-11-30T10:00:00Z',
+      email: null,
+      customerName: null,
+      total: '70.00',
+      shipping: '0.00',
+      lines: Array.from({ length: 7 }, (_, n) => ({
+        title: `Single ${n}`,
+        quantity: 1,
+        sku: `inv_single${n}`,
+        productId: null,
+        price: '10.00',
+      })),
+      fulfillmentOrders: [],
+    });
     const before = shopify.calls.length;
     const orders: RemoteOrder[] = await collect(adapter.fetchOrders(session, since));
-    const pages = shopify.calls.slice(before);
-    expect(pages.map((call) => call.variables.query)).toEqual([
-      `updated_at:>='2026-11-01T00:00:00.000Z'`,
-      `updated_at:>='2026-11-01T00:00:00.000Z'`,
-    ]);
-    expect(orders).toHaveLength(120);
+    const calls = shopify.calls.slice(before);
+    expect(calls.map((call) => call.operation)).toEqual(['Orders', 'Orders', 'Orders', 'Orders', 'Orders', 'OrderLineItems']);
+    expect(calls.filter((call) => call.operation === 'Orders').map((call) => call.variables.query)).toEqual(
+      Array(5).fill(`updated_at:>='2026-11-01T00:00:00.000Z'`),
+    );
+    expect(calls.at(-1)!.variables).toEqual({ id: bigOrder.id, cursor: expect.any(String) });
+    expect(orders).toHaveLength(121);
+    expect(orders.at(-1)!.lines.map((line) => line.externalId)).toEqual(Array.from({ length: 7 }, (_, n) => `inv_single${n}`));
     expect(orders[0]).toMatchObject({
       status: 'paid',
       buyerName: 'Ada Buyer',
@@ -221,9 +240,9 @@ describe('ShopifyAdapter against a fake Shopify (GraphQL Admin API over HTTP)', 
       },
     });
     expect(shopify.orders.get(orders[0].orderId)!.fulfillments).toHaveLength(1);
-    const calls = shopify.calls.length;
+    const beforeAgain = shopify.calls.length;
     await adapter.markShipped(session, orders[0], { carrier: 'usps', trackingNumber: '9400111899223100000000', shippedAt: new Date() });
-    expect(shopify.calls.slice(calls).map((call) => call.operation)).toEqual(['FulfillmentOrders']);
+    expect(shopify.calls.slice(beforeAgain).map((call) => call.operation)).toEqual(['FulfillmentOrders']);
   });
 
   it('turns THROTTLED into rate_limited with the wait the cost report implies, 429 with Retry-After, 5xx into unavailable', async () => {

@@ -160,6 +160,13 @@ export async function startFakeShopify(app: ShopifyApp, shops: FakeShop[], apiVe
       pageInfo: { hasNextPage: end < items.length, endCursor: slice.length ? Buffer.from(`cursor:${end}`).toString('base64') : null },
     };
   };
+  const lineNode = (line: FakeOrder['lines'][number]) => ({
+    title: line.title,
+    quantity: line.quantity,
+    sku: line.sku,
+    product: line.productId ? { id: line.productId } : null,
+    originalUnitPriceSet: { shopMoney: { amount: line.price } },
+  });
   const handleOf = (title: string) => {
     const base =
       title
@@ -326,17 +333,13 @@ export async function startFakeShopify(app: ShopifyApp, shops: FakeShop[], apiVe
           customer: order.customerName ? { displayName: order.customerName } : null,
           totalPriceSet: { shopMoney: { amount: order.total, currencyCode: 'USD' } },
           totalShippingPriceSet: { shopMoney: { amount: order.shipping } },
-          lineItems: {
-            nodes: order.lines.map((line) => ({
-              title: line.title,
-              quantity: line.quantity,
-              sku: line.sku,
-              product: line.productId ? { id: line.productId } : null,
-              originalUnitPriceSet: { shopMoney: { amount: line.price } },
-            })),
-          },
+          lineItems: page(order.lines.map(lineNode), /lineItems\(([^)]*)\)/.exec(query)?.[1] ?? '', null),
         }));
       return { orders: page(matching, query, cursor) };
+    },
+    OrderLineItems: ({ id, cursor }, _shop, query) => {
+      const order = orders.get(id);
+      return { order: order ? { lineItems: page(order.lines.map(lineNode), query, cursor) } : null };
     },
     FulfillmentOrders: ({ id }) => {
       const order = orders.get(id);

@@ -43,17 +43,27 @@ const PRODUCT_VARIANT = `query ProductVariant($id: ID!) { product(id: $id) { var
 const ACTIVE_PRODUCTS = `query ActiveProducts($cursor: String) {
   products(first: ${PAGE_SIZE}, after: $cursor, query: "status:active") { nodes { ${PRODUCT_FIELDS} } pageInfo { hasNextPage endCursor } }
 }`;
+/**
+ * Orders 25 a page with their first 5 lines: Shopify refuses a query whose requested cost passes 1,000 points, and
+ * a connection costs its `first` times its nodes' cost (100 orders of 100 lines would ask for ~40,000). An order with
+ * more lines has the rest read with ORDER_LINE_ITEMS.
+ */
+const ORDER_PAGE_SIZE = 25;
+const LINE_ITEM_FIELDS = `title quantity sku product { id } originalUnitPriceSet { shopMoney { amount } }`;
 const ORDERS = `query Orders($cursor: String, $query: String!) {
-  orders(first: ${PAGE_SIZE}, after: $cursor, query: $query, sortKey: UPDATED_AT) {
+  orders(first: ${ORDER_PAGE_SIZE}, after: $cursor, query: $query, sortKey: UPDATED_AT) {
     nodes {
       id name createdAt updatedAt cancelledAt displayFinancialStatus displayFulfillmentStatus email
       customer { displayName }
       totalPriceSet { shopMoney { amount currencyCode } }
       totalShippingPriceSet { shopMoney { amount } }
-      lineItems(first: 100) { nodes { title quantity sku product { id } originalUnitPriceSet { shopMoney { amount } } } }
+      lineItems(first: 5) { nodes { ${LINE_ITEM_FIELDS} } pageInfo { hasNextPage endCursor } }
     }
     pageInfo { hasNextPage endCursor }
   }
+}`;
+const ORDER_LINE_ITEMS = `query OrderLineItems($id: ID!, $cursor: String) {
+  order(id: $id) { lineItems(first: ${PAGE_SIZE}, after: $cursor) { nodes { ${LINE_ITEM_FIELDS} } pageInfo { hasNextPage endCursor } } }
 }`;
 const FULFILLMENT_ORDERS = `query FulfillmentOrders($id: ID!) {
   order(id: $id) { fulfillmentOrders(first: 20) { nodes { id status supportedActions { action } } } }
@@ -144,7 +154,9 @@ export class ShopifyAdapter implements MarketplaceAdapter {
 
   async *fetchOrders(session: SellerSession, since: Date): AsyncIterable<RemoteOrder> {
     const query = `updated_at:>='${since.toISOString()}'`;
-    for await (const order of this.pages<ShopifyOrder>(session, ORDERS, { query }, 'orders')) yield remoteOrder(order);
+    for await (const order of this.pages<ShopifyOrder>(session, ORDERS, { query }, 'orders')) {
+      yield remoteOrder(await this.withAllLines(session, order));
+    }
   }
 
   /** Fulfills every fulfillment order that can still be fulfilled, with the tracking; an order fulfilled already is left as it is. */
@@ -196,6 +208,23 @@ export class ShopifyAdapter implements MarketplaceAdapter {
     }
     for (const [index, target] of targets.entries()) await this.client.upload(target, draft.pictures[index]);
     return targets.map((target) => ({ resourceUrl: target.resourceUrl, alt: draft.title }));
+  }
+
+  /** The order with the lines past its first page read too. */
+  private async withAllLines(session: SellerSession, order: ShopifyOrder): Promise<ShopifyOrder> {
+    const lines = [...order.lineItems.nodes];
+    let cursor = order.lineItems.pageInfo?.hasNextPage ? order.lineItems.pageInfo.endCursor : null;
+    while (cursor) {
+      const data: { order: { lineItems: Page<ShopifyOrder['lineItems']['nodes'][number]> } | null } = await this.client.graphql(
+        session,
+        ORDER_LINE_ITEMS,
+        { id: order.id, cursor },
+      );
+      if (!data.order) break;
+      lines.push(...data.order.lineItems.nodes);
+      cursor = data.order.lineItems.pageInfo.hasNextPage ? data.order.lineItems.pageInfo.endCursor : null;
+    }
+    return { ...order, lineItems: { nodes: lines } };
   }
 
   private async setStatus(session: SellerSession, productId: string, status: 'ACTIVE' | 'ARCHIVED'): Promise<ShopifyProduct> {

@@ -233,6 +233,7 @@ export interface ShopifyOrder {
       product: { id: string } | null;
       originalUnitPriceSet: { shopMoney: { amount: string } };
     }>;
+    pageInfo?: { hasNextPage: boolean; endCursor: string | null };
   };
 }
 
