@@ -119,8 +119,15 @@ describe('ShopifyAdapter against a fake Shopify (GraphQL Admin API over HTTP)', 
   });
 
   it('creates a draft (status DRAFT), publishes it (productUpdate ACTIVE), changes its price on the variant', async () => {
-    const created = await adapter.createListing(session, draft({ isDraft: true, itemUid: 'inv_Draft1', pictures: [] }));
+    const created = await adapter.createListing(
+      session,
+      draft({ isDraft: true, itemUid: 'inv_Draft1', pictures: [], settings: { location_id: 'gid://shopify/Location/64' } }),
+    );
     expect(created.state).toBe('draft');
+    expect(lastCall('ProductSet').variables.input.variants[0]).toMatchObject({
+      inventoryItem: { tracked: true },
+      inventoryQuantities: [{ locationId: 'gid://shopify/Location/64', name: 'available', quantity: 1 }],
+    });
     expect(shopify.products.get(created.listingId)!.status).toBe('DRAFT');
 
     const published = await adapter.publishListing(session, created, draft());

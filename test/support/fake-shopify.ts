@@ -236,6 +236,14 @@ export async function startFakeShopify(app: ShopifyApp, shops: FakeShop[], apiVe
       for (const variant of variants) {
         if (!Array.isArray(variant.optionValues) || variant.optionValues.some((value: Json) => !value.optionName || !value.name))
           throw new Error('optionValues');
+        const quantities = variant.inventoryQuantities as Json[] | undefined;
+        if (
+          quantities?.some(
+            (entry) => typeof entry.locationId !== 'string' || entry.name !== 'available' || !Number.isInteger(entry.quantity),
+          )
+        ) {
+          throw new Error('inventoryQuantities [{locationId, name, quantity}]');
+        }
         if (typeof variant.price !== 'string' || !MONEY.test(variant.price)) {
           return {
             productSet: {

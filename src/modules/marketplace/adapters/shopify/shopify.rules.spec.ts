@@ -95,6 +95,18 @@ describe('Shopify rules', () => {
       status: 'ACTIVE',
     });
     expect(conditionFromTags(['Vinyl', 'Media: VG+'])).toBe('vg_plus');
+  });
+
+  it("tracks the quantity at the seller's location when the settings name one, else leaves the variant untracked", () => {
+    const [untracked] = productSetInput(draft, [], 'ACTIVE').variants as Array<Record<string, unknown>>;
+    expect(untracked.inventoryItem).toEqual({ tracked: false, requiresShipping: true });
+    expect(untracked.inventoryQuantities).toBeUndefined();
+    const located = { ...draft, settings: { location_id: 'gid://shopify/Location/64' } };
+    expect((productSetInput(located, [], 'ACTIVE').variants as unknown[])[0]).toMatchObject({
+      inventoryPolicy: 'DENY',
+      inventoryItem: { tracked: true },
+      inventoryQuantities: [{ locationId: 'gid://shopify/Location/64', name: 'available', quantity: 1 }],
+    });
     expect(conditionFromTags(['Media: Generic'])).toBeNull();
   });
 

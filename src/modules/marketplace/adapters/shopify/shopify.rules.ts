@@ -133,9 +133,8 @@ export interface StagedPicture {
 }
 
 /**
- * The `productSet` input for a draft: one variant (the item: SKU = its uid, the price, the barcode, inventory
- * tracked and not oversold), the product's only option the default "Title", the pictures as files from their
- * staged uploads. The vendor is the artist, else the label; the product type the format, else the seller's
+ * The `productSet` input for a draft: one variant (the item: SKU = its uid, the price, the barcode, its inventory),
+ * the product's only option the default "Title", the pictures as files from their staged uploads. The vendor is the artist, else the label; the product type the format, else the seller's
  * Shopify product type setting, else ours.
  */
 export function productSetInput(draft: ListingDraft, pictures: StagedPicture[], status: 'DRAFT' | 'ACTIVE'): Record<string, unknown> {
@@ -155,11 +154,27 @@ export function productSetInput(draft: ListingDraft, pictures: StagedPicture[], 
         price: moneyString(draft.priceUsd),
         sku: draft.itemUid,
         ...(draft.barcode ? { barcode: draft.barcode } : {}),
-        inventoryPolicy: 'DENY',
-        inventoryItem: { tracked: true, requiresShipping: draft.productType !== 'digital' },
+        ...inventory(draft),
       },
     ],
     files: pictures.map((picture) => ({ originalSource: picture.resourceUrl, contentType: 'IMAGE', alt: picture.alt })),
+  };
+}
+
+/**
+ * A quantity needs the location it is stocked at (`ProductSetInventoryInput.locationId`), which only the seller's
+ * `location_id` setting gives (reading the shop's locations takes the `read_locations` scope this app does not ask
+ * for). With one, the quantity is tracked there and never oversold; without one the variant is not tracked, so the
+ * live product can be bought at all (a tracked variant without stock cannot), and a sale ends it through the order sync.
+ */
+function inventory(draft: ListingDraft): Record<string, unknown> {
+  const requiresShipping = draft.productType !== 'digital';
+  const locationId = typeof draft.settings.location_id === 'string' ? draft.settings.location_id : null;
+  if (!locationId) return { inventoryItem: { tracked: false, requiresShipping } };
+  return {
+    inventoryPolicy: 'DENY',
+    inventoryItem: { tracked: true, requiresShipping },
+    inventoryQuantities: [{ locationId, name: 'available', quantity: draft.quantity }],
   };
 }
 
