@@ -36,6 +36,10 @@ describe('loadConfig', () => {
       etsySharedSecret: null,
       etsyApiUrl: 'https://api.etsy.com',
       etsyWebUrl: 'https://www.etsy.com',
+      shopifyApiKey: null,
+      shopifyApiSecret: null,
+      shopifyApiVersion: '2025-10',
+      shopifyShopUrlTemplate: 'https://{shop}',
     });
   });
 
@@ -78,6 +82,10 @@ describe('loadConfig', () => {
       ETSY_SHARED_SECRET: 'etsy-secret',
       ETSY_API_URL: 'http://127.0.0.1:9300/',
       ETSY_WEB_URL: 'http://127.0.0.1:9301',
+      SHOPIFY_API_KEY: 'shopify-key',
+      SHOPIFY_API_SECRET: 'shopify-secret',
+      SHOPIFY_API_VERSION: '2026-01',
+      SHOPIFY_SHOP_URL_TEMPLATE: 'http://127.0.0.1:9300/shops/{shop}/',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -117,6 +125,10 @@ describe('loadConfig', () => {
       etsySharedSecret: 'etsy-secret',
       etsyApiUrl: 'http://127.0.0.1:9300',
       etsyWebUrl: 'http://127.0.0.1:9301',
+      shopifyApiKey: 'shopify-key',
+      shopifyApiSecret: 'shopify-secret',
+      shopifyApiVersion: '2026-01',
+      shopifyShopUrlTemplate: 'http://127.0.0.1:9300/shops/{shop}',
     });
   });
 
@@ -146,6 +158,9 @@ describe('loadConfig', () => {
     ['DISCOGS_WEB_URL', 'www.discogs.com'],
     ['ETSY_API_URL', 'api.etsy.com'],
     ['CONNECT_SUCCESS_URL', 'javascript:alert(1)'],
+    ['SHOPIFY_API_VERSION', 'latest'],
+    ['SHOPIFY_SHOP_URL_TEMPLATE', 'https://shop.example.com'],
+    ['SHOPIFY_SHOP_URL_TEMPLATE', 'ftp://{shop}'],
   ])('rejects a bad %s naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);

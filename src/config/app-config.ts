@@ -75,6 +75,13 @@ export interface AppConfig {
   /** Etsy Open API host (token endpoint and `/v3/application`) and the web host of the consent page (local fakes in tests). */
   etsyApiUrl: string;
   etsyWebUrl: string;
+  /** Shopify app's client id and secret; absent ones make connecting Shopify a 503 naming them. */
+  shopifyApiKey: string | null;
+  shopifyApiSecret: string | null;
+  /** The GraphQL Admin API version every call names (`2025-10`). */
+  shopifyApiVersion: string;
+  /** A shop's base URL, `{shop}` standing for its myshopify.com domain (a local fake in tests). */
+  shopifyShopUrlTemplate: string;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +154,27 @@ function encryptionKey(env: Env): Buffer | null {
   return key;
 }
 
+/** An http(s) URL template with `{shop}` in it, without its trailing slashes. */
+function shopUrlTemplate(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name) ?? fallback;
+  if (!raw.includes('{shop}')) throw new ConfigError(name, 'must contain {shop}');
+  let parsed: URL;
+  try {
+    parsed = new URL(raw.replaceAll('{shop}', 'example.myshopify.com'));
+  } catch {
+    throw new ConfigError(name, 'must be a URL with {shop} in it');
+  }
+  if (!['http:', 'https:'].includes(parsed.protocol))
+    throw new ConfigError(name, `must use http:// or https://, got "${parsed.protocol}//"`);
+  return raw.replace(/\/+$/, '');
+}
+
+function apiVersion(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name) ?? fallback;
+  if (!/^(\d{4}-\d{2}|unstable)$/.test(raw)) throw new ConfigError(name, `must be a version like 2025-10, got "${raw}"`);
+  return raw;
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -196,6 +224,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     etsySharedSecret: text(env, 'ETSY_SHARED_SECRET'),
     etsyApiUrl: baseUrl(env, 'ETSY_API_URL', 'https://api.etsy.com'),
     etsyWebUrl: baseUrl(env, 'ETSY_WEB_URL', 'https://www.etsy.com'),
+    shopifyApiKey: text(env, 'SHOPIFY_API_KEY'),
+    shopifyApiSecret: text(env, 'SHOPIFY_API_SECRET'),
+    shopifyApiVersion: apiVersion(env, 'SHOPIFY_API_VERSION', '2025-10'),
+    shopifyShopUrlTemplate: shopUrlTemplate(env, 'SHOPIFY_SHOP_URL_TEMPLATE', 'https://{shop}'),
   };
 }
 

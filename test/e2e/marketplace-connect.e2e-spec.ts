@@ -130,8 +130,8 @@ describe('Marketplace accounts: connecting eBay by OAuth (e2e)', () => {
     await t.sql(`UPDATE users SET role = 'member' WHERE uid = $1`, [member.user.uid]);
     await t.api.post(`${ACCOUNTS}ebay/connect/`).set(member.auth).send({}).expect(403);
     await t.api.post(`${ACCOUNTS}myspace/connect/`).set(seller.auth).send({}).expect(404);
-    const shopify = await t.api.post(`${ACCOUNTS}shopify/connect/`).set(seller.auth).send({}).expect(503);
-    expect(shopify.body.detail).toBe('Connecting Shopify by OAuth is not available on this server.');
+    const redbubble = await t.api.post(`${ACCOUNTS}redbubble/connect/`).set(seller.auth).send({}).expect(503);
+    expect(redbubble.body.detail).toBe('Connecting Redbubble by OAuth is not available on this server.');
   });
 });
 

@@ -12,6 +12,7 @@ import { EbayConnector } from './adapters/ebay/ebay-connector.js';
 import { EtsyConnector } from './adapters/etsy/etsy-connector.js';
 import { MarketplaceError } from './adapters/marketplace-error.js';
 import { ConnectRefused, type OAuthConnector } from './adapters/oauth-connector.js';
+import { ShopifyConnector } from './adapters/shopify/shopify-connector.js';
 import { ConnectStatesRepository } from './connect-states.repository.js';
 import type { MarketplaceAccountDto } from './dto/marketplace-account.dto.js';
 import { mapMarketplaceAccount } from './marketplace-accounts.mapper.js';
@@ -48,8 +49,9 @@ export class MarketplaceConnectService {
     ebay: EbayConnector,
     discogs: DiscogsConnector,
     etsy: EtsyConnector,
+    shopify: ShopifyConnector,
   ) {
-    this.connectors = new Map<string, OAuthConnector>([ebay, discogs, etsy].map((connector) => [connector.platform, connector]));
+    this.connectors = new Map<string, OAuthConnector>([ebay, discogs, etsy, shopify].map((connector) => [connector.platform, connector]));
     this.stateKey = secrets.derivedKey(STATE_KEY_PURPOSE);
   }
 

@@ -8,6 +8,9 @@ import { EbayConnector } from './adapters/ebay/ebay-connector.js';
 import { EbayAdapter } from './adapters/ebay/ebay.adapter.js';
 import { EtsyConnector } from './adapters/etsy/etsy-connector.js';
 import { EtsyAdapter } from './adapters/etsy/etsy.adapter.js';
+import { ShopifyAdapter } from './adapters/shopify/shopify.adapter.js';
+import { ShopifyConnector } from './adapters/shopify/shopify-connector.js';
+import { ShopifyClient } from './adapters/shopify/shopify.client.js';
 import { ConnectStatesRepository } from './connect-states.repository.js';
 import { ConnectState } from './entities/connect-state.entity.js';
 import { MarketplaceAccount } from './entities/marketplace-account.entity.js';
@@ -32,7 +35,10 @@ import { MarketplaceConnectService } from './marketplace-connect.service.js';
     DiscogsAdapter,
     EtsyConnector,
     EtsyAdapter,
+    ShopifyClient,
+    ShopifyConnector,
+    ShopifyAdapter,
   ],
-  exports: [MarketplaceAccountsService, EbayAdapter, DiscogsAdapter, EtsyAdapter],
+  exports: [MarketplaceAccountsService, EbayAdapter, DiscogsAdapter, EtsyAdapter, ShopifyAdapter],
 })
 export class MarketplaceModule {}

@@ -1,0 +1,133 @@
+import { createHmac } from 'node:crypto';
+import type { ListingDraft } from '../marketplace-adapter.js';
+import {
+  carrierCompany,
+  conditionFromTags,
+  hasValidHmac,
+  hmacMessage,
+  isShopDomain,
+  moneyString,
+  productSetInput,
+  shopBaseUrl,
+  throttleWaitSeconds,
+} from './shopify.rules.js';
+
+const draft: ListingDraft = {
+  itemUid: 'inv_7Hq2LmZx',
+  title: 'Kind of Blue',
+  description: 'Original 1959 pressing.\n\nPlays <clean> & quiet.',
+  priceUsd: '34.9',
+  quantity: 1,
+  conditionItem: 'vg_plus',
+  conditionContainer: 'vg',
+  productType: 'physical',
+  format: 'Vinyl',
+  artist: 'Miles Davis',
+  label: 'Columbia',
+  catalogNumber: 'CL 1355',
+  barcode: null,
+  releaseYear: '1959',
+  pictures: [],
+  isDraft: true,
+  settings: {},
+};
+
+describe('Shopify rules', () => {
+  it('signs the callback query without hmac, its parameters sorted by name', () => {
+    const query = new URLSearchParams({
+      state: 's',
+      shop: 'vinyl-vault.myshopify.com',
+      code: 'c1',
+      timestamp: '1700000000',
+      hmac: 'x',
+      host: 'YWRtaW4',
+    });
+    expect(hmacMessage(query)).toBe('code=c1&host=YWRtaW4&shop=vinyl-vault.myshopify.com&state=s&timestamp=1700000000');
+    const hmac = createHmac('sha256', 'app-secret').update(hmacMessage(query)).digest('hex');
+    query.set('hmac', hmac);
+    expect(hasValidHmac(query, 'app-secret')).toBe(true);
+    expect(hasValidHmac(query, 'another-secret')).toBe(false);
+    query.set('shop', 'evil.myshopify.com');
+    expect(hasValidHmac(query, 'app-secret')).toBe(false);
+    expect(hasValidHmac(new URLSearchParams({ code: 'c', hmac: 'not-hex' }), 'app-secret')).toBe(false);
+  });
+
+  it('takes only myshopify.com domains, so the shop cannot point the base URL elsewhere', () => {
+    expect(isShopDomain('vinyl-vault.myshopify.com')).toBe(true);
+    for (const shop of [
+      'vinyl-vault.example.com',
+      '-x.myshopify.com',
+      'a.b.myshopify.com',
+      'evil.com/.myshopify.com',
+      'Vinyl.myshopify.com',
+      '',
+    ]) {
+      expect(isShopDomain(shop)).toBe(false);
+    }
+    expect(shopBaseUrl('http://127.0.0.1:9/shops/{shop}', 'vinyl-vault.myshopify.com')).toBe(
+      'http://127.0.0.1:9/shops/vinyl-vault.myshopify.com',
+    );
+    expect(() => shopBaseUrl('https://{shop}', 'evil.com#')).toThrow();
+  });
+
+  it('maps a draft to productSet: our grades in the description and tags, the price a two-place decimal string, the SKU the item uid', () => {
+    const input = productSetInput(
+      draft,
+      [{ resourceUrl: 'https://shopify-staged-uploads.storage.googleapis.com/tmp/1/kob.jpg', alt: 'Kind of Blue' }],
+      'DRAFT',
+    );
+    expect(input).toMatchObject({
+      title: 'Kind of Blue',
+      vendor: 'Miles Davis',
+      productType: 'Vinyl',
+      status: 'DRAFT',
+      tags: ['Vinyl', 'Miles Davis', 'Media: VG+', 'Sleeve: VG'],
+      variants: [{ price: '34.90', sku: 'inv_7Hq2LmZx', optionValues: [{ optionName: 'Title', name: 'Default Title' }] }],
+      files: [{ originalSource: 'https://shopify-staged-uploads.storage.googleapis.com/tmp/1/kob.jpg', contentType: 'IMAGE' }],
+    });
+    expect(input.descriptionHtml).toBe(
+      '<p>Original 1959 pressing.</p><p>Plays &lt;clean&gt; &amp; quiet.</p><ul><li>Media condition: VG+</li><li>Sleeve condition: VG</li>' +
+        '<li>Format: Vinyl</li><li>Artist: Miles Davis</li><li>Label: Columbia</li><li>Catalog number: CL 1355</li><li>Released: 1959</li></ul>',
+    );
+    expect(productSetInput({ ...draft, artist: null, format: null }, [], 'ACTIVE')).toMatchObject({
+      vendor: 'Columbia',
+      productType: 'physical',
+      status: 'ACTIVE',
+    });
+    expect(conditionFromTags(['Vinyl', 'Media: VG+'])).toBe('vg_plus');
+  });
+
+  it("tracks the quantity at the seller's location when the settings name one, else leaves the variant untracked", () => {
+    const [untracked] = productSetInput(draft, [], 'ACTIVE').variants as Array<Record<string, unknown>>;
+    expect(untracked.inventoryItem).toEqual({ tracked: false, requiresShipping: true });
+    expect(untracked.inventoryQuantities).toBeUndefined();
+    const located = { ...draft, settings: { location_id: 'gid://shopify/Location/64' } };
+    expect((productSetInput(located, [], 'ACTIVE').variants as unknown[])[0]).toMatchObject({
+      inventoryPolicy: 'DENY',
+      inventoryItem: { tracked: true },
+      inventoryQuantities: [{ locationId: 'gid://shopify/Location/64', name: 'available', quantity: 1 }],
+    });
+    expect(conditionFromTags(['Media: Generic'])).toBeNull();
+  });
+
+  it('writes prices as Money strings', () => {
+    expect(moneyString('35')).toBe('35.00');
+    expect(moneyString('35.0')).toBe('35.00');
+    expect(moneyString('34.99')).toBe('34.99');
+    expect(() => moneyString('-1')).toThrow();
+  });
+
+  it('waits until the bucket refills with the points the throttled query asked for', () => {
+    expect(
+      throttleWaitSeconds({ requestedQueryCost: 202, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 2, restoreRate: 100 } }),
+    ).toBe(2);
+    expect(throttleWaitSeconds({ requestedQueryCost: 150, throttleStatus: { currentlyAvailable: 0, restoreRate: 50 } })).toBe(3);
+    expect(throttleWaitSeconds(undefined)).toBe(1);
+  });
+
+  it('names carriers as Shopify does', () => {
+    expect(carrierCompany('usps')).toBe('USPS');
+    expect(carrierCompany('royal_mail')).toBe('Royal Mail');
+    expect(carrierCompany('pigeon')).toBe('Other');
+  });
+});
