@@ -70,6 +70,14 @@ export async function readUploadedFile(request: FastifyRequest, field: string, m
   if (typeof request.isMultipart !== 'function' || !request.isMultipart()) {
     throw new ValidationFailed({ non_field_errors: [UploadMsg.notMultipart] });
   }
+  try {
+    return await readOneFile(request, field, maxBytes);
+  } finally {
+    await discardRestOfBody(request.raw);
+  }
+}
+
+async function readOneFile(request: FastifyRequest, field: string, maxBytes: number): Promise<UploadedFile> {
   let upload: UploadedFile | null = null;
   let sentAsText = false;
   let nullCharacterField: string | null = null;
@@ -116,6 +124,14 @@ export async function readUploadedFiles(
   if (typeof request.isMultipart !== 'function' || !request.isMultipart()) {
     throw new ValidationFailed({ non_field_errors: [UploadMsg.notMultipart] });
   }
+  try {
+    return await readFiles(request, fields, maxBytes, maxFiles);
+  } finally {
+    await discardRestOfBody(request.raw);
+  }
+}
+
+async function readFiles(request: FastifyRequest, fields: readonly string[], maxBytes: number, maxFiles: number): Promise<UploadedForm> {
   const files: FormFile[] = [];
   const text: Record<string, string> = {};
   const sentAsText = new Set<string>();
@@ -182,7 +198,7 @@ export async function consumeUploadedFile<T>(
   try {
     return await streamUploadedFile(request, field, maxBytes, consume);
   } finally {
-    discardRestOfBody(request.raw);
+    await discardRestOfBody(request.raw);
   }
 }
 
@@ -224,15 +240,37 @@ async function streamUploadedFile<T>(
   return consume(stream);
 }
 
+/** How much of a refused body is read and dropped before answering; a client sending more is cut off. */
+const MAX_DISCARDED_BYTES = 64 * 1024 * 1024;
+
 /**
- * Reads what is left of a request body that was not read to its end (the file stopped early, the parts after it)
- * and drops it, as Node does for a body nobody reads: left paused, it would hold the keep-alive connection, so that
- * the client's next request on it would never be answered.
+ * Reads what is left of a request body that was not read to its end (the file stopped early, the parts after it, a
+ * body refused for its declared size) and drops it, before the answer goes out: a client still writing when the
+ * server stops reading may see its connection reset (EPIPE) instead of the answer, and a paused body would hold the
+ * keep-alive connection. Past MAX_DISCARDED_BYTES the connection is closed instead.
  */
-function discardRestOfBody(raw: IncomingMessage): void {
-  if (raw.complete) return;
-  raw.unpipe();
-  raw.resume();
+function discardRestOfBody(raw: IncomingMessage): Promise<void> {
+  if (raw.complete || raw.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let discarded = 0;
+    const done = () => {
+      raw.off('data', count);
+      resolve();
+    };
+    const count = (chunk: Buffer) => {
+      discarded += chunk.length;
+      if (discarded > MAX_DISCARDED_BYTES) {
+        raw.socket.destroy();
+        done();
+      }
+    };
+    raw.unpipe();
+    raw.on('data', count);
+    raw.once('end', done);
+    raw.once('close', done);
+    raw.once('error', done);
+    raw.resume();
+  });
 }
 
 async function readPart(part: MultipartFile): Promise<UploadedFile> {
