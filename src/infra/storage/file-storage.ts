@@ -13,6 +13,8 @@ export abstract class FileStorage {
   abstract delete(key: string): Promise<void>;
   /** The path the file is served at, relative to the API's origin (`/media/<key>`). */
   abstract urlPath(key: string): string;
+  /** The stored bytes (what an adapter uploads to a marketplace); a missing key rejects. */
+  abstract read(key: string): Promise<Buffer>;
 
   /**
    * Removes these files, each once (blanks skipped), after the rows that named them are gone: a failure is logged

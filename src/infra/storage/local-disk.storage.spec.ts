@@ -32,6 +32,13 @@ describe('LocalDiskStorage', () => {
     await expect(storage.delete('never/was.png')).resolves.toBeUndefined();
   });
 
+  it('reads back the stored bytes, and a missing key rejects', async () => {
+    await storage.put('items/abc/photo.jpg', Buffer.from([0xff, 0xd8, 0x01]), 'image/jpeg');
+    expect(await storage.read('items/abc/photo.jpg')).toEqual(Buffer.from([0xff, 0xd8, 0x01]));
+    await expect(storage.read('items/abc/missing.jpg')).rejects.toThrow();
+    await expect(storage.read('../escape.txt')).rejects.toThrow(InvalidStorageKey);
+  });
+
   it('gives the path the file is served at', () => {
     expect(storage.urlPath('products/abc/image.jpg')).toBe('/media/products/abc/image.jpg');
   });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { FileStorage, InvalidStorageKey, keySegments, MEDIA_URL_PREFIX } from './file-storage.js';
@@ -26,6 +26,10 @@ export class LocalDiskStorage extends FileStorage {
 
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
+  }
+
+  async read(key: string): Promise<Buffer> {
+    return readFile(this.pathOf(key));
   }
 
   urlPath(key: string): string {

@@ -2,3 +2,13 @@
 export { MarketplaceAccountDto } from './dto/marketplace-account.dto.js';
 export { MarketplaceAccountsService } from './marketplace-accounts.service.js';
 export { MarketplaceModule } from './marketplace.module.js';
+export type {
+  ListingDraft,
+  ListingOutcome,
+  ListingPicture,
+  ListingReference,
+  MarketplaceAdapter,
+  SellerSession,
+} from './adapters/marketplace-adapter.js';
+export { MarketplaceAdapters } from './adapters/marketplace-adapters.js';
+export { MarketplaceError, type MarketplaceErrorKind } from './adapters/marketplace-error.js';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { newUid } from '../../common/ids/uid.js';
+import { In } from 'typeorm';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { type AuthMethod, MarketplaceAccount } from './entities/marketplace-account.entity.js';
 
@@ -67,5 +68,23 @@ export class MarketplaceAccountsRepository {
   async revoke(organizationId: string, uid: string): Promise<boolean> {
     const result = await this.repository.update({ organizationId, uid }, { status: 'revoked', credentials: null, tokenExpiresAt: null });
     return (result.affected ?? 0) > 0;
+  }
+
+  /** The organization's live account on the platform (the most recently connected one). */
+  findLive(organizationId: string, platformId: string): Promise<MarketplaceAccount | null> {
+    return this.repository.findOne({
+      where: { organizationId, platformId, status: In(['active', 'error']) },
+      order: { connectedAt: 'DESC', id: 'DESC' },
+    });
+  }
+
+  /** Stores renewed credentials (sealed) and their expiry in one statement. */
+  async saveCredentials(organizationId: string, uid: string, credentials: string, tokenExpiresAt: Date | null): Promise<void> {
+    await this.repository.update({ organizationId, uid }, { credentials, tokenExpiresAt });
+  }
+
+  /** The platform refused the credentials: the connection shows as expired with the reason. */
+  async markExpired(organizationId: string, uid: string, reason: string): Promise<void> {
+    await this.repository.update({ organizationId, uid }, { status: 'expired', lastError: reason });
   }
 }

@@ -4,6 +4,7 @@ import { DetailError, NotFound, ValidationFailed } from '../../common/errors/err
 import { SecretBox } from '../../infra/crypto/secret-box.js';
 import { PlatformsService } from '../platforms/index.js';
 import { DiscogsClient, type DiscogsCredentials } from './adapters/discogs/discogs.client.js';
+import type { SellerSession } from './adapters/marketplace-adapter.js';
 import { MarketplaceError } from './adapters/marketplace-error.js';
 import type { ConnectWithTokenDto, MarketplaceAccountDto } from './dto/marketplace-account.dto.js';
 import { mapMarketplaceAccount } from './marketplace-accounts.mapper.js';
@@ -57,6 +58,35 @@ export class MarketplaceAccountsService {
 
   async disconnect(auth: AuthContext, uid: string): Promise<void> {
     if (!(await this.accounts.revoke(auth.organizationId, uid))) throw new NotFound();
+  }
+
+  /**
+   * The organization's live account on the platform as an adapter uses it: its credentials unsealed, renewed ones
+   * sealed and stored before use; null when there is no live account.
+   */
+  async sellerSession(organizationId: string, platformId: string): Promise<SellerSession | null> {
+    const account = await this.accounts.findLive(organizationId, platformId);
+    if (!account?.credentials) return null;
+    const accounts = this.accounts;
+    const secrets = this.secrets;
+    const session: SellerSession = {
+      accountUid: account.uid,
+      externalUserId: account.externalUserId,
+      shopId: account.shopId,
+      credentials: JSON.parse(this.secrets.open(account.credentials)) as Record<string, unknown>,
+      tokenExpiresAt: account.tokenExpiresAt,
+      async saveCredentials(credentials, tokenExpiresAt) {
+        await accounts.saveCredentials(organizationId, account.uid, secrets.seal(JSON.stringify(credentials)), tokenExpiresAt);
+        session.credentials = credentials;
+        session.tokenExpiresAt = tokenExpiresAt;
+      },
+    };
+    return session;
+  }
+
+  /** The platform refused the account's credentials: it shows as expired (reconnect) with the reason. */
+  markExpired(organizationId: string, accountUid: string, reason: string): Promise<void> {
+    return this.accounts.markExpired(organizationId, accountUid, reason.slice(0, 2000));
   }
 }
 

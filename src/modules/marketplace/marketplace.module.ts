@@ -8,6 +8,7 @@ import { EbayConnector } from './adapters/ebay/ebay-connector.js';
 import { EbayAdapter } from './adapters/ebay/ebay.adapter.js';
 import { EtsyConnector } from './adapters/etsy/etsy-connector.js';
 import { EtsyAdapter } from './adapters/etsy/etsy.adapter.js';
+import { MarketplaceAdapters } from './adapters/marketplace-adapters.js';
 import { ShopifyAdapter } from './adapters/shopify/shopify.adapter.js';
 import { ShopifyConnector } from './adapters/shopify/shopify-connector.js';
 import { ShopifyClient } from './adapters/shopify/shopify.client.js';
@@ -38,7 +39,8 @@ import { MarketplaceConnectService } from './marketplace-connect.service.js';
     ShopifyClient,
     ShopifyConnector,
     ShopifyAdapter,
+    MarketplaceAdapters,
   ],
-  exports: [MarketplaceAccountsService, EbayAdapter, DiscogsAdapter, EtsyAdapter, ShopifyAdapter],
+  exports: [MarketplaceAccountsService, EbayAdapter, DiscogsAdapter, EtsyAdapter, ShopifyAdapter, MarketplaceAdapters],
 })
 export class MarketplaceModule {}
