@@ -23,7 +23,8 @@ export type UidPrefix =
   | 'sa'
   | 'adr'
   | 'ivt'
-  | 'sup';
+  | 'sup'
+  | 'err';
 
 export function newUid(prefix: UidPrefix): string {
   return `${prefix}_${randomBase62()}`;

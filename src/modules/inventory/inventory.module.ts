@@ -2,6 +2,7 @@ import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MediaModule } from '../../common/media/media.module.js';
 import { ListingsModule } from '../listings/index.js';
+import { ListingAuditListener } from './listing-audit.listener.js';
 import { PlatformsModule } from '../platforms/index.js';
 import { ProductsModule } from '../products/index.js';
 import { SubscriptionsModule } from '../subscriptions/index.js';
@@ -70,6 +71,7 @@ import { ItemTypesService } from './item-types.service.js';
     ItemTypesService,
     InventoryAnalyticsQuery,
     InventoryAnalyticsService,
+    ListingAuditListener,
   ],
   exports: [InventoryService],
 })

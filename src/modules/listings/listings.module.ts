@@ -1,16 +1,21 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MarketplaceModule } from '../marketplace/index.js';
+import { OrganizationsModule } from '../organizations/index.js';
 import { PlatformsModule } from '../platforms/index.js';
 import { SubscriptionsModule } from '../subscriptions/index.js';
 import { InventoryItemListing } from './entities/inventory-item-listing.entity.js';
+import { ListingActionsController } from './listing-actions.controller.js';
+import { ListingEngineService } from './listing-engine.service.js';
+import { ListingItemQuery } from './listing-item.query.js';
 import { ListingsRepository } from './listings.repository.js';
 import { ListingsService } from './listings.service.js';
 
-/** Inventory items' listings on the selling platforms (read side), and whether an item can be listed where. */
+/** Inventory items' listings on the selling platforms, whether an item can be listed where, and the listing engine. */
 @Module({
-  imports: [TypeOrmModule.forFeature([InventoryItemListing]), PlatformsModule, SubscriptionsModule, MarketplaceModule],
-  providers: [ListingsRepository, ListingsService],
+  imports: [TypeOrmModule.forFeature([InventoryItemListing]), PlatformsModule, SubscriptionsModule, MarketplaceModule, OrganizationsModule],
+  controllers: [ListingActionsController],
+  providers: [ListingsRepository, ListingsService, ListingItemQuery, ListingEngineService],
   exports: [ListingsService],
 })
 export class ListingsModule {}

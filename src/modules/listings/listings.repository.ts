@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
-import type { ListingError } from './entities/inventory-item-listing.entity.js';
+import { newUid } from '../../common/ids/uid.js';
+import { type ListingError, InventoryItemListing } from './entities/inventory-item-listing.entity.js';
+import type { ListingStatus } from './listings.rules.js';
 
 /** The columns a listing response shows. */
 export interface ListingRow {
@@ -26,6 +28,14 @@ export interface ListingStateRow {
   status: string;
   listing_price_usd: string | null;
 }
+
+/** What a listing action changes on its row. */
+export type ListingChange = { status: ListingStatus } & Partial<
+  Pick<
+    InventoryItemListing,
+    'listingId' | 'listingPriceUsd' | 'marketplaceUrl' | 'marketplaceDetails' | 'isDraft' | 'lastError' | 'listedAt' | 'delistedAt'
+  >
+>;
 
 /** Reads of listings; every method is scoped by the organization. */
 @Injectable()
@@ -62,5 +72,60 @@ export class ListingsRepository {
       [organizationId, itemIds, statuses],
     );
     return rows.map((row) => String(row.inventory_item_id));
+  }
+
+  private get entities() {
+    return this.db.getRepository(InventoryItemListing);
+  }
+
+  findByUid(organizationId: string, uid: string): Promise<InventoryItemListing | null> {
+    return this.entities.findOneBy({ organizationId, uid });
+  }
+
+  findForItem(organizationId: string, itemId: string, platformId: string): Promise<InventoryItemListing | null> {
+    return this.entities.findOneBy({ organizationId, inventoryItemId: itemId, platformId });
+  }
+
+  /**
+   * Creates the item's listing on the platform, or moves the existing one, to `status` unless it is in one of
+   * `unlessIn` (one statement, so two requests at once cannot both start); null when it was in one of them.
+   */
+  async claim(
+    listing: { organizationId: string; itemId: string; platformId: string; userId: string | null; isDraft: boolean },
+    status: ListingStatus,
+    unlessIn: readonly ListingStatus[],
+    lastError: ListingError | null = null,
+  ): Promise<{ uid: string } | null> {
+    const [row] = await this.db.select<{ uid: string }>(
+      `INSERT INTO inventory_item_listings (uid, organization_id, inventory_item_id, platform_id, user_id, status, is_draft, last_error)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (inventory_item_id, platform_id) DO UPDATE
+          SET status = EXCLUDED.status, user_id = EXCLUDED.user_id, is_draft = EXCLUDED.is_draft, last_error = EXCLUDED.last_error, updated = now()
+        WHERE inventory_item_listings.status <> ALL($9::text[])
+       RETURNING uid`,
+      [
+        newUid('lst'),
+        listing.organizationId,
+        listing.itemId,
+        listing.platformId,
+        listing.userId,
+        status,
+        listing.isDraft,
+        lastError === null ? null : JSON.stringify(lastError),
+        unlessIn,
+      ],
+    );
+    return row ?? null;
+  }
+
+  /** Moves a listing from `from` to `status` with these fields; false when it was no longer in `from`. */
+  async transition(organizationId: string, uid: string, from: readonly ListingStatus[], fields: ListingChange): Promise<boolean> {
+    const result = await this.entities
+      .createQueryBuilder()
+      .update()
+      .set(fields as Record<string, unknown>)
+      .where('organization_id = :organizationId AND uid = :uid AND status IN (:...from)', { organizationId, uid, from })
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 }

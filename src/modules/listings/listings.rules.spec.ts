@@ -2,6 +2,7 @@ import {
   ACTIVE_LISTING_STATUSES,
   BLOCKING_CODE_VALUES,
   BLOCKING_CODES,
+  canDelist,
   isActiveListingStatus,
   isPriceSet,
   type ListabilityContext,
@@ -10,6 +11,7 @@ import {
   LISTING_STATUS_CODES,
   LISTING_STATUSES,
   listingActions,
+  listingFailure,
   listingPrice,
   listingStatusDisplay,
   platformListability,
@@ -225,5 +227,28 @@ describe('platform listability', () => {
       else current = { ...current, priceTotalUsd: '1.00' };
     }
     expect(seen).toEqual(BLOCKING_CODE_VALUES.filter((value) => value !== 'digital_not_supported'));
+  });
+});
+
+describe('listing failures', () => {
+  it('name the slug and say what to do, with the platform message when there is one', () => {
+    expect(listingFailure('price_not_set', 'Discogs')).toEqual({
+      slug: 'price_not_set',
+      message: 'Price not set',
+      description: 'Set a price before listing.',
+    });
+    expect(listingFailure('marketplace_rejected', 'eBay', 'Item.Price is invalid.').message).toBe('Item.Price is invalid.');
+    expect(listingFailure('connection_expired', 'Etsy').description).toBe('Reconnect your Etsy account, then retry.');
+    expect(listingFailure('marketplace_unavailable', 'eBay').message).toBe('eBay could not be reached.');
+  });
+
+  it('a delisting starts from a live listing, a draft the platform holds, or a failed delisting', () => {
+    expect(canDelist({ status: 'listed', listingId: '1' })).toBe(true);
+    expect(canDelist({ status: 'delisting_failed', listingId: '1' })).toBe(true);
+    expect(canDelist({ status: 'draft', listingId: '1' })).toBe(true);
+    expect(canDelist({ status: 'draft', listingId: null })).toBe(false);
+    for (const status of ['in_progress', 'delisting', 'delisted', 'listing_failed', 'sold']) {
+      expect(canDelist({ status, listingId: '1' })).toBe(false);
+    }
   });
 });

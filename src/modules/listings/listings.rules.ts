@@ -186,3 +186,47 @@ export function platformListability(
   const code = BLOCKING_CODE_VALUES.find((candidate) => holds[candidate]()) ?? null;
   return { can_be_listed: code === null, blocking_code: code, blocking_reason: code === null ? null : BLOCKING_CODES[code] };
 }
+
+/** Why a listing action failed, as `last_error_code.slug` names it. */
+export type ListingFailure = 'price_not_set' | 'marketplace_rejected' | 'connection_expired' | 'marketplace_unavailable';
+
+/** The message and description a failure shows; `platformMessage` is what the platform said, when it said something. */
+export function listingFailure(
+  slug: ListingFailure,
+  platformName: string,
+  platformMessage: string | null = null,
+): { slug: ListingFailure; message: string; description: string } {
+  switch (slug) {
+    case 'price_not_set':
+      return { slug, message: 'Price not set', description: BLOCKING_CODES.price_not_set };
+    case 'marketplace_rejected':
+      return {
+        slug,
+        message: platformMessage ?? `${platformName} refused the listing.`,
+        description: `${platformName} refused the request; correct what it names, then retry.`,
+      };
+    case 'connection_expired':
+      return {
+        slug,
+        message: `${platformName} no longer accepts the connection.`,
+        description: `Reconnect your ${platformName} account, then retry.`,
+      };
+    case 'marketplace_unavailable':
+      return {
+        slug,
+        message: platformMessage ?? `${platformName} could not be reached.`,
+        description: `${platformName} did not answer after several tries; retry later.`,
+      };
+  }
+}
+
+/** The listing statuses a listing action may start from, and the status while the engine works on it. */
+export const ACTION_STATUSES = {
+  list: { working: 'in_progress', done: 'listed', failed: 'listing_failed' },
+  delist: { working: 'delisting', done: 'delisted', failed: 'delisting_failed' },
+} as const satisfies Record<string, { working: ListingStatus; done: ListingStatus; failed: ListingStatus }>;
+
+/** Statuses a delisting can start from: live (or a draft the platform holds), or a failed delisting again. */
+export function canDelist(listing: { status: string; listingId: string | null }): boolean {
+  return listing.status === 'listed' || listing.status === 'delisting_failed' || (listing.status === 'draft' && listing.listingId !== null);
+}

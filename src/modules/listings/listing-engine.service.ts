@@ -1,0 +1,364 @@
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { AuthContext } from '../../common/auth/auth-context.js';
+import { ApiError, NotFound, ValidationFailed } from '../../common/errors/error-response.js';
+import type { ClientRequest } from '../../common/http/client-request.js';
+import { newUid } from '../../common/ids/uid.js';
+import { DomainEvents } from '../../infra/events/domain-events.js';
+import { type Job, JobQueue, type QueueName, RetryLater } from '../../infra/queue/job-queue.js';
+import { FileStorage } from '../../infra/storage/file-storage.js';
+import type { ConditionCode, ContainerCondition } from '../inventory/index.js';
+import {
+  type ListingDraft,
+  type ListingOutcome,
+  MarketplaceAccountsService,
+  MarketplaceAdapters,
+  MarketplaceError,
+} from '../marketplace/index.js';
+import { OrganizationsService } from '../organizations/index.js';
+import { type PlatformFacts, PlatformsService, type SaleKind } from '../platforms/index.js';
+import type { ListingActionAcceptedDto, ListOnPlatformDto } from './dto/listing-action.dto.js';
+import type { InventoryItemListing, ListingError } from './entities/inventory-item-listing.entity.js';
+import { type ListingItem, ListingItemQuery } from './listing-item.query.js';
+import { type ListingChange, ListingsRepository } from './listings.repository.js';
+import {
+  ACTION_STATUSES,
+  ACTIVE_LISTING_STATUSES,
+  type BlockingCode,
+  BLOCKING_CODES,
+  canDelist,
+  type ListingFailure,
+  listingFailure,
+  listingPrice,
+  type ListingStatus,
+  listingStatusDisplay,
+  platformListability,
+} from './listings.rules.js';
+
+/** Announced on every change of a listing's status; the inventory module writes the item's audit entry. */
+export class ListingStatusChanged {
+  static readonly NAME = 'listing.status_changed';
+  readonly name = ListingStatusChanged.NAME;
+  constructor(
+    readonly organizationId: string,
+    readonly itemId: string,
+    readonly platformSlug: string,
+    readonly listingUid: string,
+    readonly statusBefore: string | null,
+    readonly statusAfter: ListingStatus,
+    readonly message: string,
+    /** The caller who started the action; null for the engine's job. */
+    readonly actor: { auth: AuthContext; client: ClientRequest } | null,
+  ) {}
+}
+
+/** What a job on a `marketplace-<slug>` queue does. */
+export type ListingJobAction = 'list' | 'publish' | 'delist';
+
+export interface ListingJobData {
+  listing_uid: string;
+  organization_id: string;
+  account_uid: string;
+  action: ListingJobAction;
+}
+
+/** Platforms with an API adapter, each with its queue. */
+const ENGINE_PLATFORMS = ['ebay', 'discogs', 'etsy', 'shopify'] as const;
+const ATTEMPTS = 5;
+const BACKOFF_MS = 2000;
+const MAX_PICTURES = 12;
+
+function queueOf(slug: string): QueueName {
+  return `marketplace-${slug}` as QueueName;
+}
+
+/** A refusal with the first blocking code: `{"non_field_errors": [reason], "blocking_code": code}`. */
+function blocked(code: BlockingCode): ApiError {
+  return new ApiError({ non_field_errors: [BLOCKING_CODES[code]], blocking_code: code }, 400);
+}
+
+/**
+ * The listing engine: a list or delist request is checked and recorded at once (`in_progress` / `delisting`) and
+ * carried out by a job on the platform's queue, which drives the platform's adapter and records the outcome.
+ */
+@Injectable()
+export class ListingEngineService implements OnModuleInit {
+  private readonly logger = new Logger(ListingEngineService.name);
+
+  constructor(
+    private readonly listings: ListingsRepository,
+    private readonly items: ListingItemQuery,
+    private readonly platforms: PlatformsService,
+    private readonly accounts: MarketplaceAccountsService,
+    private readonly adapters: MarketplaceAdapters,
+    private readonly organizations: OrganizationsService,
+    private readonly queue: JobQueue,
+    private readonly storage: FileStorage,
+    private readonly events: DomainEvents,
+  ) {}
+
+  onModuleInit(): void {
+    for (const slug of ENGINE_PLATFORMS) {
+      this.queue.process<ListingJobData>(queueOf(slug), (job) => this.run(job), {
+        concurrency: 2,
+        onFailed: (job, error) => this.giveUp(job.data as ListingJobData, error),
+      });
+    }
+  }
+
+  async list(
+    actor: { auth: AuthContext; client: ClientRequest },
+    uid: string,
+    slug: string,
+    input: ListOnPlatformDto,
+  ): Promise<ListingActionAcceptedDto> {
+    const { auth } = actor;
+    const { platform, item, accountUid } = await this.check(auth, uid, slug);
+    const isDraft = input.is_draft ?? true;
+    const existing = await this.listings.findForItem(auth.organizationId, item.id, platform.id);
+    const platformDto = (await this.platforms.catalog()).all.find((candidate) => candidate.uid === platform.uid)!;
+    const listability = platformListability(
+      {
+        acceptsKind: platform.accepts(saleKindOf(item.productType)),
+        isSellingActive: platformDto.is_selling_active,
+        connectionType: platformDto.connection_type,
+      },
+      {
+        status: item.status,
+        productType: saleKindOf(item.productType),
+        priceTotalUsd: item.priceTotalUsd,
+        listingCurrentPrice: item.listingCurrentPrice,
+      },
+      {
+        subscriptionActive: true,
+        connected: true,
+        listing: existing && { status: existing.status, listingPriceUsd: existing.listingPriceUsd },
+      },
+    );
+    const code = listability.blocking_code;
+    const claim = { organizationId: auth.organizationId, itemId: item.id, platformId: platform.id, userId: auth.userId, isDraft };
+    if (code === 'price_not_set') {
+      const failure = this.failure('price_not_set', platform);
+      const claimed = foundOrBlocked(await this.listings.claim(claim, 'listing_failed', ACTIVE_LISTING_STATUSES, failure));
+      await this.announce(
+        auth.organizationId,
+        item.id,
+        platform,
+        claimed.uid,
+        existing?.status ?? null,
+        'listing_failed',
+        failure.message,
+        actor,
+      );
+      return { platform: platform.slug, listing_uid: claimed.uid, status: 'listing_failed', message: failure.description };
+    }
+    if (code !== null) throw blocked(code);
+    const claimed = foundOrBlocked(await this.listings.claim(claim, 'in_progress', ACTIVE_LISTING_STATUSES));
+    const publish = existing?.status === 'draft' && existing.listingId !== null && !isDraft;
+    const message = `Listing submitted to ${platform.displayName}.`;
+    await this.announce(auth.organizationId, item.id, platform, claimed.uid, existing?.status ?? null, 'in_progress', message, actor);
+    await this.enqueue(platform.slug, {
+      listing_uid: claimed.uid,
+      organization_id: auth.organizationId,
+      account_uid: accountUid,
+      action: publish ? 'publish' : 'list',
+    });
+    return { platform: platform.slug, listing_uid: claimed.uid, status: 'in_progress', message };
+  }
+
+  async delist(actor: { auth: AuthContext; client: ClientRequest }, uid: string, slug: string): Promise<ListingActionAcceptedDto> {
+    const { auth } = actor;
+    const { platform, item, accountUid } = await this.check(auth, uid, slug);
+    const existing = await this.listings.findForItem(auth.organizationId, item.id, platform.id);
+    if (!existing || !canDelist(existing)) {
+      throw new ValidationFailed({ non_field_errors: [`The item has no live listing on ${platform.displayName} to delist.`] });
+    }
+    const moved = await this.listings.transition(auth.organizationId, existing.uid, [existing.status], { status: 'delisting' });
+    if (!moved) throw new ValidationFailed({ non_field_errors: ['Wait until the current listing action finishes.'] });
+    const message = `Delisting submitted to ${platform.displayName}.`;
+    await this.announce(auth.organizationId, item.id, platform, existing.uid, existing.status, 'delisting', message, actor);
+    await this.enqueue(platform.slug, {
+      listing_uid: existing.uid,
+      organization_id: auth.organizationId,
+      account_uid: accountUid,
+      action: 'delist',
+    });
+    return { platform: platform.slug, listing_uid: existing.uid, status: 'delisting', message };
+  }
+
+  /** What both actions need first: a primary address, a known API platform, the item, a live connection. */
+  private async check(auth: AuthContext, uid: string, slug: string) {
+    if (!(await this.organizations.hasPrimaryAddress(auth.organizationId))) {
+      throw new ValidationFailed({
+        non_field_errors: ['Add a primary address to your organization before listing (Settings, Addresses).'],
+      });
+    }
+    const platform = (await this.platforms.catalog()).bySlug(slug);
+    if (!platform) throw new NotFound();
+    if (!this.adapters.forPlatform(slug)) {
+      throw new ValidationFailed({
+        non_field_errors: [`${platform.displayName} has no API to list through: list there with the browser extension.`],
+      });
+    }
+    const item = await this.items.find(auth.organizationId, { uid });
+    if (!item || item.deletedAt !== null) throw new NotFound();
+    const session = await this.accounts.sellerSession(auth.organizationId, platform.id);
+    if (!session) throw blocked('not_connected');
+    return { platform, item, accountUid: session.accountUid };
+  }
+
+  private async enqueue(slug: string, data: ListingJobData): Promise<void> {
+    await this.queue.add(queueOf(slug), data.action, data, {
+      jobId: `${data.listing_uid}-${data.action}-${newUid('job')}`,
+      attempts: ATTEMPTS,
+      backoffMs: BACKOFF_MS,
+    });
+  }
+
+  /** One try of a listing job: drives the adapter and records the outcome; a retryable failure is thrown to the queue. */
+  private async run(job: Job<ListingJobData>): Promise<void> {
+    const { organization_id: organizationId, listing_uid: listingUid, action } = job.data;
+    const stage = action === 'delist' ? ACTION_STATUSES.delist : ACTION_STATUSES.list;
+    const listing = await this.listings.findByUid(organizationId, listingUid);
+    if (!listing || listing.status !== stage.working) return;
+    const platform = (await this.platforms.catalog()).byId(listing.platformId)!;
+    const adapter = this.adapters.forPlatform(platform.slug)!;
+    const session = await this.accounts.sellerSession(organizationId, platform.id);
+    if (!session) return this.fail(listing, platform, 'connection_expired');
+    try {
+      if (action === 'delist') {
+        await adapter.delist(session, { listingId: listing.listingId ?? '', details: listing.marketplaceDetails });
+        await this.record(listing, platform, { status: 'delisted', delistedAt: new Date(), lastError: null }, 'Delisted.');
+        return;
+      }
+      const item = await this.items.find(organizationId, { id: listing.inventoryItemId });
+      if (!item) return;
+      const price = listingPrice(listing.listingPriceUsd, item);
+      if (price === null) return this.fail(listing, platform, 'price_not_set');
+      const draft = await this.draft(listing, item, price);
+      const outcome =
+        action === 'publish' && listing.listingId
+          ? await adapter.publishListing(session, { listingId: listing.listingId, details: listing.marketplaceDetails }, draft)
+          : await adapter.createListing(session, draft);
+      await this.recordListed(listing, platform, outcome);
+    } catch (error) {
+      if (!(error instanceof MarketplaceError)) throw error;
+      if (error.kind === 'rejected') return this.fail(listing, platform, 'marketplace_rejected', error.message);
+      if (error.kind === 'unauthorized') {
+        await this.accounts.markExpired(organizationId, session.accountUid, error.message);
+        return this.fail(listing, platform, 'connection_expired');
+      }
+      throw new RetryLater((error.retryAfterSeconds ?? 0) * 1000, error.message);
+    }
+  }
+
+  /** The job failed its last attempt: the listing shows the platform as unavailable. */
+  private async giveUp(data: ListingJobData, error: Error): Promise<void> {
+    const listing = await this.listings.findByUid(data.organization_id, data.listing_uid);
+    if (!listing) return;
+    const platform = (await this.platforms.catalog()).byId(listing.platformId)!;
+    const message = error instanceof MarketplaceError || error instanceof RetryLater ? error.message : null;
+    await this.fail(listing, platform, 'marketplace_unavailable', message);
+  }
+
+  private async draft(listing: InventoryItemListing, item: ListingItem, priceUsd: string): Promise<ListingDraft> {
+    const pictures = await Promise.all(
+      item.pictures.slice(0, MAX_PICTURES).map(async (picture) => ({
+        data: await this.storage.read(picture.fileKey),
+        contentType: picture.contentType,
+        fileName: picture.fileName || picture.fileKey.slice(picture.fileKey.lastIndexOf('/') + 1),
+      })),
+    );
+    return {
+      itemUid: item.uid,
+      title: listing.mlGeneratedTitle?.trim() || item.name?.trim() || item.productTitle,
+      description: listing.marketplaceDescription?.trim() || listing.mlGeneratedDescription?.trim() || item.description || '',
+      priceUsd,
+      quantity: 1,
+      conditionItem: item.conditionItem as ConditionCode | null,
+      conditionContainer: item.conditionContainer as ContainerCondition | null,
+      productType: saleKindOf(item.productType),
+      format: item.format,
+      artist: item.artist,
+      label: item.label,
+      catalogNumber: item.catalogNumber,
+      barcode: item.barcode,
+      releaseYear: item.releaseYear,
+      pictures,
+      isDraft: listing.isDraft,
+      settings: listing.marketplaceDetails ?? {},
+    };
+  }
+
+  private recordListed(listing: InventoryItemListing, platform: PlatformFacts, outcome: ListingOutcome): Promise<void> {
+    const live = outcome.state === 'listed';
+    return this.record(
+      listing,
+      platform,
+      {
+        status: live ? 'listed' : 'draft',
+        isDraft: !live,
+        listingId: outcome.listingId,
+        marketplaceUrl: outcome.listingUrl,
+        listingPriceUsd: outcome.priceUsd,
+        marketplaceDetails: { ...listing.marketplaceDetails, ...outcome.details },
+        lastError: null,
+        ...(live ? { listedAt: new Date() } : {}),
+      },
+      live ? `Listed at $${outcome.priceUsd}.` : `Saved as a draft on ${platform.displayName}.`,
+    );
+  }
+
+  private failure(slug: ListingFailure, platform: PlatformFacts, platformMessage: string | null = null): ListingError {
+    return { uid: newUid('err'), ...listingFailure(slug, platform.displayName, platformMessage) };
+  }
+
+  private async fail(listing: InventoryItemListing, platform: PlatformFacts, slug: ListingFailure, platformMessage: string | null = null) {
+    const failed = listing.status === 'delisting' ? ACTION_STATUSES.delist.failed : ACTION_STATUSES.list.failed;
+    const error = this.failure(slug, platform, platformMessage);
+    await this.record(listing, platform, { status: failed, lastError: error }, error.message);
+  }
+
+  /** Moves the listing on from the status the job found it in, and announces it. */
+  private async record(listing: InventoryItemListing, platform: PlatformFacts, change: ListingChange, message: string): Promise<void> {
+    if (!(await this.listings.transition(listing.organizationId, listing.uid, [listing.status], change))) {
+      this.logger.warn(`Listing ${listing.uid} changed while its job ran; the outcome ${change.status} was not recorded.`);
+      return;
+    }
+    await this.announce(
+      listing.organizationId,
+      listing.inventoryItemId,
+      platform,
+      listing.uid,
+      listing.status,
+      change.status,
+      message,
+      null,
+    );
+  }
+
+  private announce(
+    organizationId: string,
+    itemId: string,
+    platform: PlatformFacts,
+    listingUid: string,
+    before: string | null,
+    after: ListingStatus,
+    detail: string,
+    actor: ListingStatusChanged['actor'],
+  ): Promise<void> {
+    const change = `${platform.displayName}: ${before === null ? 'new' : listingStatusDisplay(before)} → ${listingStatusDisplay(after)}`;
+    return this.events.publish(
+      new ListingStatusChanged(organizationId, itemId, platform.slug, listingUid, before, after, `${change}. ${detail}`, actor),
+    );
+  }
+}
+
+function saleKindOf(productType: string): SaleKind {
+  return productType === 'physical' ? 'physical' : 'digital';
+}
+
+/** A claim refused because the listing is already active there. */
+function foundOrBlocked<T>(claimed: T | null): T {
+  if (claimed === null) throw blocked('already_listed');
+  return claimed;
+}
