@@ -279,6 +279,33 @@ describe('Listing engine: list and delist on a platform (e2e)', () => {
     });
   });
 
+  it('publishes a draft made earlier: the same Discogs listing goes For Sale', async () => {
+    const shop = await seller();
+    const uid = await item(shop);
+    await list(shop, uid, 'discogs').expect(200);
+    const draft = await settled(shop, uid, 'discogs');
+    expect(draft.status).toBe('draft');
+    await list(shop, uid, 'discogs', { is_draft: false }).expect(200);
+    expect(await settled(shop, uid, 'discogs')).toMatchObject({ uid: draft.uid, status: 'listed', listing_id: draft.listing_id });
+    expect(discogs.listings.get(Number(draft.listing_id))?.status).toBe('For Sale');
+    expect(discogsCallsFor(shop.discogsUser).filter((call) => call === 'POST /marketplace/listings')).toHaveLength(1);
+  });
+
+  it('marks the connection expired and the listing failed when the platform refuses the credentials', async () => {
+    const shop = await seller();
+    const uid = await item(shop);
+    discogs.failNext(401, 1, 'You must authenticate to access this resource.');
+    await list(shop, uid, 'discogs').expect(200);
+    expect(await settled(shop, uid, 'discogs')).toMatchObject({
+      status: 'listing_failed',
+      last_error_code: { slug: 'connection_expired', description: 'Reconnect your Discogs account, then retry.' },
+    });
+    const [account] = (await t.api.get(ACCOUNTS).set(shop.auth).expect(200)).body as Array<{ status: string; last_error: string }>;
+    expect(account.status).toBe('expired');
+    expect(account.last_error).toContain('You must authenticate');
+    expect((await list(shop, uid, 'discogs').expect(400)).body.blocking_code).toBe('not_connected');
+  });
+
   it('retries after a 429 and then lists', async () => {
     const shop = await seller();
     const uid = await item(shop);
