@@ -219,7 +219,7 @@ describe('Listing engine: list and delist on a platform (e2e)', () => {
     expect(ebay.inventoryItems.get(uid)).toBeDefined();
   });
 
-  it('records listing_failed with price_not_set for an item without a price, and calls no platform', async () => {
+  it('records listing_failed with price_not_set for an item without a price, and calls no platform; a deleted or unknown item is a 404', async () => {
     const shop = await seller();
     const uid = await item(shop, null);
     const before = discogsCallsFor(shop.discogsUser).length;
@@ -236,6 +236,9 @@ describe('Listing engine: list and delist on a platform (e2e)', () => {
       },
     });
     expect(discogsCallsFor(shop.discogsUser)).toHaveLength(before);
+    await list(shop, 'inv_doesnotexist', 'discogs').expect(404);
+    await t.api.delete(`/api/v1/inventory/${uid}/`).set(shop.auth).expect(204);
+    await list(shop, uid, 'discogs').expect(404);
   });
 
   it('refuses a platform not connected (not_connected), an organization without a primary address, an unknown platform', async () => {
@@ -246,7 +249,6 @@ describe('Listing engine: list and delist on a platform (e2e)', () => {
       blocking_code: 'not_connected',
     });
     await list(shop, uid, 'myspace').expect(404);
-    await list(shop, 'inv_doesnotexist', 'discogs').expect(404);
     expect((await list(shop, uid, 'redbubble').expect(400)).body.non_field_errors[0]).toMatch(/browser extension/);
 
     const homeless = await seller({ address: false });

@@ -185,7 +185,7 @@ export class ListingEngineService implements OnModuleInit {
     return { platform: platform.slug, listing_uid: existing.uid, status: 'delisting', message };
   }
 
-  /** What both actions need first: a primary address, a known API platform, the item, a live connection. */
+  /** What both actions need first, in this order: a primary address, a known API platform, a live connection, the item. */
   private async check(auth: AuthContext, uid: string, slug: string) {
     if (!(await this.organizations.hasPrimaryAddress(auth.organizationId))) {
       throw new ValidationFailed({
@@ -199,10 +199,10 @@ export class ListingEngineService implements OnModuleInit {
         non_field_errors: [`${platform.displayName} has no API to list through: list there with the browser extension.`],
       });
     }
-    const item = await this.items.find(auth.organizationId, { uid });
-    if (!item || item.deletedAt !== null) throw new NotFound();
     const session = await this.accounts.sellerSession(auth.organizationId, platform.id);
     if (!session) throw blocked('not_connected');
+    const item = await this.items.find(auth.organizationId, { uid });
+    if (!item || item.deletedAt !== null) throw new NotFound();
     return { platform, item, accountUid: session.accountUid };
   }
 
@@ -261,13 +261,18 @@ export class ListingEngineService implements OnModuleInit {
   }
 
   private async draft(listing: InventoryItemListing, item: ListingItem, priceUsd: string): Promise<ListingDraft> {
-    const pictures = await Promise.all(
-      item.pictures.slice(0, MAX_PICTURES).map(async (picture) => ({
-        data: await this.storage.read(picture.fileKey),
-        contentType: picture.contentType,
-        fileName: picture.fileName || picture.fileKey.slice(picture.fileKey.lastIndexOf('/') + 1),
-      })),
+    const read = await Promise.all(
+      item.pictures.slice(0, MAX_PICTURES).map(async (picture) => {
+        // A file lost from storage leaves the listing without that picture rather than failing it.
+        const data = await this.storage.read(picture.fileKey).catch((error: Error) => {
+          this.logger.warn(`Picture ${picture.fileKey} of ${item.uid} could not be read: ${error.message}`);
+          return null;
+        });
+        const fileName = picture.fileName || picture.fileKey.slice(picture.fileKey.lastIndexOf('/') + 1);
+        return data && { data, contentType: picture.contentType, fileName };
+      }),
     );
+    const pictures = read.filter((picture) => picture !== null);
     return {
       itemUid: item.uid,
       title: listing.mlGeneratedTitle?.trim() || item.name?.trim() || item.productTitle,
