@@ -193,7 +193,7 @@ describe('Listing engine: list and delist on a platform (e2e)', () => {
     ]);
   });
 
-  it('lists live on eBay, the picture uploaded as its stored bytes', async () => {
+  it('lists live on eBay, the picture uploaded as its stored bytes, the expiring token renewed and stored sealed', async () => {
     const shop = await seller({ discogs: false });
     await connectEbay(shop);
     const uid = await item(shop);
@@ -207,6 +207,21 @@ describe('Listing engine: list and delist on a platform (e2e)', () => {
       .field('type', 'photo')
       .expect(201);
     const imagesBefore = ebay.images.size;
+    // The access token about to expire: the job renews it first and stores the renewed credentials sealed.
+    const accountOf = async () =>
+      (
+        await t.sql(
+          `SELECT credentials, token_expires_at FROM marketplace_accounts
+            WHERE organization_id = (SELECT organization_id FROM users WHERE uid = $1)`,
+          [shop.user.uid],
+        )
+      ).rows[0] as { credentials: string; token_expires_at: Date };
+    await t.sql(
+      `UPDATE marketplace_accounts SET token_expires_at = now() + interval '1 minute'
+        WHERE organization_id = (SELECT organization_id FROM users WHERE uid = $1)`,
+      [shop.user.uid],
+    );
+    const sealedBefore = (await accountOf()).credentials;
 
     await list(shop, uid, 'ebay', { is_draft: false }).expect(200);
     const listing = await settled(shop, uid, 'ebay');
@@ -217,6 +232,11 @@ describe('Listing engine: list and delist on a platform (e2e)', () => {
     expect(uploaded.contentType).toBe('image/jpeg');
     expect(Buffer.compare(uploaded.data, photo)).toBe(0);
     expect(ebay.inventoryItems.get(uid)).toBeDefined();
+    expect(ebay.tokenRequests.at(-1)!.form.grant_type).toBe('refresh_token');
+    const renewed = await accountOf();
+    expect(renewed.credentials).toMatch(/^v1:/);
+    expect(renewed.credentials).not.toBe(sealedBefore);
+    expect(new Date(renewed.token_expires_at).getTime()).toBeGreaterThan(Date.now() + 3_600_000);
   });
 
   it('records listing_failed with price_not_set for an item without a price, and calls no platform; a deleted or unknown item is a 404', async () => {
