@@ -115,8 +115,8 @@ describe('Listing engine: list and delist on a platform (e2e)', () => {
   }
 
   /** Polls the item's listings until the platform's listing is no longer being worked on (bounded). */
-  async function settled(account: Account, uid: string, slug: string): Promise<Listing> {
-    const deadline = Date.now() + SETTLE_DEADLINE_MS;
+  async function settled(account: Account, uid: string, slug: string, deadlineMs = SETTLE_DEADLINE_MS): Promise<Listing> {
+    const deadline = Date.now() + deadlineMs;
     for (;;) {
       const listing = await listingOn(account, uid, slug);
       if (listing && !WORKING.includes(listing.status)) return listing;
@@ -341,6 +341,19 @@ describe('Listing engine: list and delist on a platform (e2e)', () => {
       'POST /marketplace/listings',
     ]);
   });
+
+  it('fails as marketplace_unavailable once the platform kept failing for every attempt', async () => {
+    const shop = await seller();
+    const uid = await item(shop);
+    discogs.failNext(503, 5, 'Service Unavailable');
+    await list(shop, uid, 'discogs').expect(200);
+    // Five attempts with the backoff doubling from 2 s: about 30 s.
+    expect(await settled(shop, uid, 'discogs', 60_000)).toMatchObject({
+      status: 'listing_failed',
+      last_error_code: { slug: 'marketplace_unavailable', description: 'Discogs did not answer after several tries; retry later.' },
+    });
+    expect(discogsCallsFor(shop.discogsUser).slice(1)).toEqual(Array.from({ length: 5 }, () => 'GET /database/search'));
+  }, 90_000);
 
   it('acts once for the same Idempotency-Key sent twice', async () => {
     const shop = await seller();
