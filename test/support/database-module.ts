@@ -5,6 +5,7 @@ import { TypeOrmModule, type TypeOrmModuleOptions } from '@nestjs/typeorm';
 import { loadConfig } from '../../src/config/app-config.js';
 import { ConfigModule } from '../../src/config/config.module.js';
 import { CryptoModule } from '../../src/infra/crypto/crypto.module.js';
+import { DomainEventsModule } from '../../src/infra/events/domain-events.js';
 import { MailModule } from '../../src/infra/mail/mail.module.js';
 import { QueueModule } from '../../src/infra/queue/queue.module.js';
 import { RedisModule } from '../../src/infra/redis/redis.module.js';
@@ -28,7 +29,7 @@ export interface ModuleOnDatabase {
 /**
  * Nest modules under test on their own clone of the migrated template, with configuration, the connection
  * (entities registered by the modules; `typeorm` adds options such as a query-counting logger), transactions, the
- * SecretBox (a random key), and the in-process queue, throttle and mail the services use.
+ * SecretBox (a random key), and the in-process queue, throttle, mail and domain events the services use.
  */
 export async function modulesOnClonedDatabase(
   imports: Array<Type | DynamicModule>,
@@ -61,6 +62,7 @@ export async function modulesOnClonedDatabase(
         QueueModule.forRoot(config),
         ThrottleModule.forRoot(config),
         MailModule,
+        DomainEventsModule,
         ...imports,
       ],
     }).compile();
