@@ -101,6 +101,7 @@ describe('Listing engine: Etsy and Shopify through the engine, drafts published,
 
     await steps.list(shop, uid, 'etsy', { is_draft: false }).expect(200);
     const listed = await steps.settled(shop, uid, 'etsy');
+    expect(listed.last_error_code).toBeNull();
     expect(listed).toMatchObject({ status: 'listed', listing_id: draft.listing_id, marketplace_url: expect.stringContaining(draft.listing_id!) });
     expect(etsy.listings.get(Number(draft.listing_id))?.state).toBe('active');
 
@@ -125,6 +126,7 @@ describe('Listing engine: Etsy and Shopify through the engine, drafts published,
 
     await steps.list(shop, uid, 'shopify', { is_draft: false }).expect(200);
     const listed = await steps.settled(shop, uid, 'shopify');
+    expect(listed.last_error_code).toBeNull();
     expect(listed).toMatchObject({ status: 'listed', listing_id: draft.listing_id, marketplace_url: expect.stringMatching(/^https:\/\//) });
     expect(shopify.products.get(draft.listing_id!)?.status).toBe('ACTIVE');
 
@@ -150,6 +152,7 @@ describe('Listing engine: Etsy and Shopify through the engine, drafts published,
     expect(draft).toMatchObject({ status: 'draft', last_error_code: null });
     await steps.list(shop, uid, 'ebay', { is_draft: false }).expect(200);
     const listed = await steps.settled(shop, uid, 'ebay');
+    expect(listed.last_error_code).toBeNull();
     expect(listed).toMatchObject({ status: 'listed', marketplace_url: expect.stringMatching(/^https:\/\//), listing_price_usd: '34.99' });
     await steps.list(shop, uid, 'discogs', { is_draft: false }).expect(200);
     const onDiscogs = await steps.settled(shop, uid, 'discogs');

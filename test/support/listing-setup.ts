@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import sharp from 'sharp';
 import { type Account, registerAccount, type TestApp } from './test-app.js';
 
 export const ACCOUNTS = '/api/v1/marketplace/accounts/';
@@ -36,7 +37,7 @@ export function listingSetup(t: TestApp) {
     return account;
   }
 
-  /** Kind Of Blue (catalog number CL 1355, 1959), graded VG+/VG, at `price`. */
+  /** Kind Of Blue (catalog number CL 1355, 1959), graded VG+/VG, at `price`, with a photo (live listings on eBay and Etsy need one). */
   async function item(account: Account, price = '34.99'): Promise<string> {
     const product = await t.api
       .post('/api/v1/products/')
@@ -47,6 +48,15 @@ export function listingSetup(t: TestApp) {
       .post('/api/v1/inventory/')
       .set(account.auth)
       .send({ product_uid: product.body.uid, condition_item: 'vg_plus', condition_container: 'vg', status: 'ready-to-sell', price_total_usd: price })
+      .expect(201);
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } })
+      .jpeg()
+      .toBuffer();
+    await t.api
+      .post(`/api/v1/inventory/${created.body.uid}/assets/`)
+      .set(account.auth)
+      .attach('file', photo, { filename: 'front.jpg', contentType: 'image/jpeg' })
+      .field('type', 'photo')
       .expect(201);
     return created.body.uid as string;
   }
