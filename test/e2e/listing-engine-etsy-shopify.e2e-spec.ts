@@ -195,4 +195,25 @@ describe('Listing engine: Etsy and Shopify through the engine, drafts published,
     expect(shopify.products.get(listed.listing_id!)?.variants[0]?.price).toBe('34.99');
     expect(shopify.calls.slice(before).filter((call) => call.operation === 'ProductVariantsBulkUpdate' || String(call.operation).includes('Variants'))).toHaveLength(1);
   });
+
+  it('a price eBay refuses is recorded on the listing, which stays listed at its old price; a 429 is retried until it lands', async () => {
+    const shop = await steps.seller();
+    await connectEbay(shop);
+    const uid = await steps.item(shop);
+    await steps.list(shop, uid, 'ebay', { is_draft: false }).expect(200);
+    expect(await steps.settled(shop, uid, 'ebay')).toMatchObject({ status: 'listed', listing_price_usd: '34.99' });
+
+    ebay.failNext({ status: 400, errors: [{ errorId: 25007, domain: 'API_INVENTORY', category: 'REQUEST', message: 'The price is too low.' }] });
+    await patchPrice(shop, uid, '0.50');
+    const refused = await steps.until(shop, uid, 'ebay', (listing) => listing.last_error_code !== null, 'without an error');
+    expect(refused).toMatchObject({
+      status: 'listed',
+      listing_price_usd: '34.99',
+      last_error_code: { slug: 'marketplace_rejected', message: expect.stringContaining('The price is too low.') },
+    });
+
+    ebay.failNext({ status: 429, retryAfter: '1' });
+    await patchPrice(shop, uid, '36.00');
+    expect(await repriced(shop, uid, 'ebay', '36.00')).toMatchObject({ status: 'listed', last_error_code: null });
+  });
 });

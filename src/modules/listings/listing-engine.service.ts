@@ -364,8 +364,8 @@ export class ListingEngineService implements OnModuleInit {
 
   /**
    * A price change of items pushed to their live listings on API platforms. A listing follows the item's price when it
-   * went out at the item's previous price (or has none recorded); one whose own listing_price_usd differs was priced
-   * separately and keeps it.
+   * went out at the item's previous price (or has none recorded, or its last push failed); one whose own
+   * listing_price_usd differs was priced separately and keeps it.
    */
   @OnEvent(INVENTORY_PRICES_CHANGED)
   async onPricesChanged(event: InventoryPricesChanged): Promise<void> {
@@ -378,7 +378,7 @@ export class ListingEngineService implements OnModuleInit {
     for (const listing of listed) {
       const platform = catalog.byId(listing.platformId);
       if (!platform || !this.adapters.forPlatform(platform.slug)) continue;
-      if (!followsItemPrice(listing.listingPriceUsd, previous.get(listing.inventoryItemId) ?? null)) continue;
+      if (!followsItemPrice(listing, previous.get(listing.inventoryItemId) ?? null)) continue;
       const session = await this.accounts.sellerSession(event.organizationId, platform.id);
       if (!session) continue;
       await this.enqueue(platform.slug, {
@@ -429,9 +429,13 @@ export class ListingEngineService implements OnModuleInit {
   }
 }
 
-/** Whether a listing's own price is the item's previous one (or unset), so it follows the item's price. */
-function followsItemPrice(listingPriceUsd: string | null, previousItemPriceUsd: string | null): boolean {
-  if (listingPriceUsd === null) return true;
+/**
+ * Whether a live listing follows the item's price: its price is unset or the item's previous one, or a push of the
+ * item's price failed (a live listing has a last_error only then), leaving it behind the item.
+ */
+function followsItemPrice(listing: InventoryItemListing, previousItemPriceUsd: string | null): boolean {
+  const { listingPriceUsd } = listing;
+  if (listingPriceUsd === null || listing.lastError !== null) return true;
   return previousItemPriceUsd !== null && Number(listingPriceUsd) === Number(previousItemPriceUsd);
 }
 
