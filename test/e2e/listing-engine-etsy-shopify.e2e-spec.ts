@@ -9,7 +9,11 @@ const PUBLIC_URL = 'https://instica.example.com';
 const EBAY_APP = { clientId: 'Instica-App-PRD-1a2b3c', clientSecret: 'PRD-secret-4d5e6f', ruName: 'Instica-InsticaA-App-PR-abcdef' };
 const ETSY_APP = { keystring: '1aa2bb33c44d55eeeeee6fff', sharedSecret: 'ab12cd34ef' };
 const SHOPIFY_APP = { apiKey: 'a1b2c3d4e5f6shopifykey', apiSecret: 'shpss_0123456789abcdef' };
-const SHOPS = [1, 2, 3].map((n) => ({ domain: `vinyl-vault-${n}.myshopify.com`, id: `gid://shopify/Shop/54838000${n}`, name: `Vinyl Vault ${n}` }));
+const SHOPS = [1, 2, 3].map((n) => ({
+  domain: `vinyl-vault-${n}.myshopify.com`,
+  id: `gid://shopify/Shop/54838000${n}`,
+  name: `Vinyl Vault ${n}`,
+}));
 const KIND_OF_BLUE = { id: 249504, artist: 'Miles Davis', title: 'Kind Of Blue', catno: 'CL 1355', barcodes: [] };
 
 describe('Listing engine: Etsy and Shopify through the engine, drafts published, prices pushed (e2e)', () => {
@@ -81,7 +85,10 @@ describe('Listing engine: Etsy and Shopify through the engine, drafts published,
   async function connectEbay(account: Account): Promise<void> {
     const { state } = (await t.api.post(`${ACCOUNTS}ebay/connect/`).set(account.auth).send({}).expect(200)).body as { state: string };
     const code = ebay.issueCode({ userId: `ebay-${account.user.uid}`, username: `ebay_${account.user.uid}` });
-    await t.api.get(`${ACCOUNTS}ebay/login/callback/?${new URLSearchParams({ code, state }).toString()}`).set('Accept', 'application/json').expect(200);
+    await t.api
+      .get(`${ACCOUNTS}ebay/login/callback/?${new URLSearchParams({ code, state }).toString()}`)
+      .set('Accept', 'application/json')
+      .expect(200);
   }
 
   const patchPrice = (account: Account, uid: string, price: string) =>
@@ -102,7 +109,11 @@ describe('Listing engine: Etsy and Shopify through the engine, drafts published,
     await steps.list(shop, uid, 'etsy', { is_draft: false }).expect(200);
     const listed = await steps.settled(shop, uid, 'etsy');
     expect(listed.last_error_code).toBeNull();
-    expect(listed).toMatchObject({ status: 'listed', listing_id: draft.listing_id, marketplace_url: expect.stringContaining(draft.listing_id!) });
+    expect(listed).toMatchObject({
+      status: 'listed',
+      listing_id: draft.listing_id,
+      marketplace_url: expect.stringContaining(draft.listing_id!),
+    });
     expect(etsy.listings.get(Number(draft.listing_id))?.state).toBe('active');
 
     await patchPrice(shop, uid, '39.50');
@@ -121,8 +132,15 @@ describe('Listing engine: Etsy and Shopify through the engine, drafts published,
 
     await steps.list(shop, uid, 'shopify').expect(200);
     const draft = await steps.settled(shop, uid, 'shopify');
-    expect(draft).toMatchObject({ status: 'draft', listing_id: expect.stringMatching(/^gid:\/\/shopify\/Product\//), last_error_code: null });
-    expect(shopify.products.get(draft.listing_id!)).toMatchObject({ status: 'DRAFT', variants: [expect.objectContaining({ price: '34.99' })] });
+    expect(draft).toMatchObject({
+      status: 'draft',
+      listing_id: expect.stringMatching(/^gid:\/\/shopify\/Product\//),
+      last_error_code: null,
+    });
+    expect(shopify.products.get(draft.listing_id!)).toMatchObject({
+      status: 'DRAFT',
+      variants: [expect.objectContaining({ price: '34.99' })],
+    });
 
     await steps.list(shop, uid, 'shopify', { is_draft: false }).expect(200);
     const listed = await steps.settled(shop, uid, 'shopify');
@@ -158,7 +176,11 @@ describe('Listing engine: Etsy and Shopify through the engine, drafts published,
     const onDiscogs = await steps.settled(shop, uid, 'discogs');
     expect(onDiscogs.status).toBe('listed');
 
-    await t.api.post('/api/v1/inventory/bulk/price/').set(shop.auth).send({ items: [uid], mode: 'set', value: '42.00' }).expect(200);
+    await t.api
+      .post('/api/v1/inventory/bulk/price/')
+      .set(shop.auth)
+      .send({ items: [uid], mode: 'set', value: '42.00' })
+      .expect(200);
     await repriced(shop, uid, 'ebay', '42.00');
     await repriced(shop, uid, 'discogs', '42.00');
     const offer = [...ebay.offers.values()].find((candidate) => candidate.sku === uid || String(candidate.sku).includes(uid));
@@ -193,7 +215,11 @@ describe('Listing engine: Etsy and Shopify through the engine, drafts published,
 
     expect(await steps.listingOn(shop, uid, 'shopify')).toMatchObject({ status: 'listed', listing_price_usd: '55.00' });
     expect(shopify.products.get(listed.listing_id!)?.variants[0]?.price).toBe('34.99');
-    expect(shopify.calls.slice(before).filter((call) => call.operation === 'ProductVariantsBulkUpdate' || String(call.operation).includes('Variants'))).toHaveLength(1);
+    expect(
+      shopify.calls
+        .slice(before)
+        .filter((call) => call.operation === 'ProductVariantsBulkUpdate' || String(call.operation).includes('Variants')),
+    ).toHaveLength(1);
   });
 
   it('a price eBay refuses is recorded on the listing, which stays listed at its old price; a 429 is retried until it lands', async () => {
@@ -203,7 +229,10 @@ describe('Listing engine: Etsy and Shopify through the engine, drafts published,
     await steps.list(shop, uid, 'ebay', { is_draft: false }).expect(200);
     expect(await steps.settled(shop, uid, 'ebay')).toMatchObject({ status: 'listed', listing_price_usd: '34.99' });
 
-    ebay.failNext({ status: 400, errors: [{ errorId: 25007, domain: 'API_INVENTORY', category: 'REQUEST', message: 'The price is too low.' }] });
+    ebay.failNext({
+      status: 400,
+      errors: [{ errorId: 25007, domain: 'API_INVENTORY', category: 'REQUEST', message: 'The price is too low.' }],
+    });
     await patchPrice(shop, uid, '0.50');
     const refused = await steps.until(shop, uid, 'ebay', (listing) => listing.last_error_code !== null, 'without an error');
     expect(refused).toMatchObject({

@@ -42,12 +42,25 @@ export function listingSetup(t: TestApp) {
     const product = await t.api
       .post('/api/v1/products/')
       .set(account.auth)
-      .send({ title: 'Kind Of Blue', type: 'physical', catalog_number: 'CL 1355', artist_name: 'Miles Davis', formats: ['Vinyl'], year: '1959' })
+      .send({
+        title: 'Kind Of Blue',
+        type: 'physical',
+        catalog_number: 'CL 1355',
+        artist_name: 'Miles Davis',
+        formats: ['Vinyl'],
+        year: '1959',
+      })
       .expect(201);
     const created = await t.api
       .post('/api/v1/inventory/')
       .set(account.auth)
-      .send({ product_uid: product.body.uid, condition_item: 'vg_plus', condition_container: 'vg', status: 'ready-to-sell', price_total_usd: price })
+      .send({
+        product_uid: product.body.uid,
+        condition_item: 'vg_plus',
+        condition_container: 'vg',
+        status: 'ready-to-sell',
+        price_total_usd: price,
+      })
       .expect(201);
     const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } })
       .jpeg()

@@ -119,7 +119,9 @@ export class InventoryItemsService {
         { organizationId: auth.organizationId, id: item.id, title: await this.titleOf(auth, uid) },
         { action, message, statusBefore: item.status, statusAfter: statusAfter(item, columns), metadata: { changes } },
       );
-      const moved = priceChanges([{ itemId: item.id, before: item, after: { ...item, ...columns } }], (prices) => listingPrice(null, prices));
+      const moved = priceChanges([{ itemId: item.id, before: item, after: { ...item, ...columns } }], (prices) =>
+        listingPrice(null, prices),
+      );
       if (moved.length > 0) await this.events.publish(new InventoryPricesChanged(auth.organizationId, moved));
     });
     return this.get(auth, uid, urls);
