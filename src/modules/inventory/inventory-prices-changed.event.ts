@@ -21,7 +21,7 @@ export class InventoryPricesChanged implements DomainEvent {
   ) {}
 }
 
-/** The price an item's listings go out at, as the listing engine reads it; `changes` holds only those that moved. */
+/** The items whose listing price (as `effective` reads it, the listing engine's rule) moved, with the price before and after. */
 export function priceChanges(
   items: Array<{ itemId: string; before: ItemPrices; after: ItemPrices }>,
   effective: (prices: ItemPrices) => string | null,
