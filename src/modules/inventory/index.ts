@@ -5,3 +5,4 @@ export { InventoryFiltersQueryDto, inventoryFilters } from './dto/inventory-quer
 export type { InventoryFilters } from './inventory-list.query.js';
 export { InventoryModule } from './inventory.module.js';
 export { InventoryService, type ProductForInventory, type ProductInventory } from './inventory.service.js';
+export { InventoryPricesChanged, type ItemPriceChange } from './inventory-prices-changed.event.js';

@@ -2,8 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { NOT_FOUND, ValidationFailed } from '../../common/errors/error-response.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
+import { DomainEvents } from '../../infra/events/domain-events.js';
 import { FileStorage } from '../../infra/storage/file-storage.js';
-import { ListingsService } from '../listings/index.js';
+import { listingPrice, ListingsService } from '../listings/index.js';
 import { SubscriptionsService } from '../subscriptions/index.js';
 import {
   BulkConfigDto,
@@ -19,6 +20,7 @@ import type { InventoryItem } from './entities/inventory-item.entity.js';
 import { type Actor, type AuditEntry, InventoryAuditService } from './inventory-audit.service.js';
 import { BULK_STATUSES, bulkItemLimit, bulkLimitProblem, bulkPrice, distinctUids } from './inventory-bulk.rules.js';
 import { auditedValues, copiedColumns } from './inventory-item-fields.js';
+import { InventoryPricesChanged, priceChanges } from './inventory-prices-changed.event.js';
 import { InventoryListQuery } from './inventory-list.query.js';
 import { type ItemScope, InventoryRepository } from './inventory.repository.js';
 import {
@@ -68,6 +70,7 @@ export class InventoryBulkService {
     private readonly listings: ListingsService,
     private readonly subscriptions: SubscriptionsService,
     private readonly storage: FileStorage,
+    private readonly events: DomainEvents,
   ) {}
 
   async config(auth: AuthContext): Promise<BulkConfigDto> {
@@ -224,6 +227,11 @@ export class InventoryBulkService {
       actor,
       updates.map(({ item, entry }) => ({ item: { organizationId, id: item.id, title: titles.get(item.id) ?? '' }, entry })),
     );
+    const moved = priceChanges(
+      updates.map((update) => ({ itemId: update.item.id, before: update.item, after: { ...update.item, ...update.fields } })),
+      (prices) => listingPrice(null, prices),
+    );
+    if (moved.length > 0) await this.events.publish(new InventoryPricesChanged(organizationId, moved));
   }
 
   /**

@@ -5,7 +5,8 @@ import type { RequestUrls } from '../../common/http/request-urls.js';
 import { type Page, type PageRequest, paginate } from '../../common/pagination/pagination.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { FileStorage } from '../../infra/storage/file-storage.js';
-import { ListingDto, ListingsService } from '../listings/index.js';
+import { DomainEvents } from '../../infra/events/domain-events.js';
+import { ListingDto, listingPrice, ListingsService } from '../listings/index.js';
 import { type ProductForItem, ProductsService } from '../products/index.js';
 import { AuditLogDto } from './dto/audit-log.dto.js';
 import { CreateInventoryItemDto, InventoryItemFieldsDto, UpdateInventoryItemDto } from './dto/inventory-item-write.dto.js';
@@ -14,6 +15,7 @@ import { ItemTypeRefDto } from './dto/item-type.dto.js';
 import { inventoryFilters, InventoryQueryDto } from './dto/inventory-query.dto.js';
 import type { InventoryItem } from './entities/inventory-item.entity.js';
 import { type Actor, InventoryAuditService } from './inventory-audit.service.js';
+import { InventoryPricesChanged, priceChanges } from './inventory-prices-changed.event.js';
 import { type AssetRow, InventoryListQuery, type ItemRow } from './inventory-list.query.js';
 import { mapInventoryItem } from './inventory.mapper.js';
 import { ItemTypesService } from './item-types.service.js';
@@ -41,6 +43,7 @@ export class InventoryItemsService {
     private readonly itemTypes: ItemTypesService,
     private readonly listings: ListingsService,
     @Inject(forwardRef(() => ProductsService)) private readonly products: ProductsOfItems,
+    private readonly events: DomainEvents,
   ) {}
 
   list(auth: AuthContext, query: InventoryQueryDto, page: PageRequest, urls: RequestUrls): Promise<Page<InventoryItemDto>> {
@@ -116,6 +119,10 @@ export class InventoryItemsService {
         { organizationId: auth.organizationId, id: item.id, title: await this.titleOf(auth, uid) },
         { action, message, statusBefore: item.status, statusAfter: statusAfter(item, columns), metadata: { changes } },
       );
+      const moved = priceChanges([{ itemId: item.id, before: item, after: { ...item, ...columns } }], (prices) =>
+        listingPrice(null, prices),
+      );
+      if (moved.length > 0) await this.events.publish(new InventoryPricesChanged(auth.organizationId, moved));
     });
     return this.get(auth, uid, urls);
   }

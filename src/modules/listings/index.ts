@@ -13,5 +13,6 @@ export {
   type ListingAction,
   type ListingItemFacts,
   type ListingStatus,
+  listingPrice,
 } from './listings.rules.js';
 export { type ItemForListability, ListingsService } from './listings.service.js';

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { ApiError, NotFound, ValidationFailed } from '../../common/errors/error-response.js';
 import type { ClientRequest } from '../../common/http/client-request.js';
@@ -6,7 +7,7 @@ import { newUid } from '../../common/ids/uid.js';
 import { DomainEvents } from '../../infra/events/domain-events.js';
 import { type Job, JobQueue, type QueueName, RetryLater } from '../../infra/queue/job-queue.js';
 import { FileStorage } from '../../infra/storage/file-storage.js';
-import type { ConditionCode, ContainerCondition } from '../inventory/index.js';
+import type { ConditionCode, ContainerCondition, InventoryPricesChanged } from '../inventory/index.js';
 import {
   type ListingDraft,
   type ListingOutcome,
@@ -52,7 +53,7 @@ export class ListingStatusChanged {
 }
 
 /** What a job on a `marketplace-<slug>` queue does. */
-export type ListingJobAction = 'list' | 'publish' | 'delist';
+export type ListingJobAction = 'list' | 'publish' | 'delist' | 'update_price';
 
 export interface ListingJobData {
   listing_uid: string;
@@ -66,6 +67,8 @@ const ENGINE_PLATFORMS = ['ebay', 'discogs', 'etsy', 'shopify'] as const;
 const ATTEMPTS = 5;
 const BACKOFF_MS = 2000;
 const MAX_PICTURES = 12;
+/** InventoryPricesChanged.NAME, spelled out: importing the inventory module's value here would make an import cycle. */
+const INVENTORY_PRICES_CHANGED = 'inventory.prices_changed';
 
 function queueOf(slug: string): QueueName {
   return `marketplace-${slug}` as QueueName;
@@ -217,6 +220,7 @@ export class ListingEngineService implements OnModuleInit {
   /** One try of a listing job: drives the adapter and records the outcome; a retryable failure is thrown to the queue. */
   private async run(job: Job<ListingJobData>): Promise<void> {
     const { organization_id: organizationId, listing_uid: listingUid, action } = job.data;
+    if (action === 'update_price') return this.pushPrice(job.data);
     const stage = action === 'delist' ? ACTION_STATUSES.delist : ACTION_STATUSES.list;
     const listing = await this.listings.findByUid(organizationId, listingUid);
     if (!listing || listing.status !== stage.working) return;
@@ -257,6 +261,7 @@ export class ListingEngineService implements OnModuleInit {
     if (!listing) return;
     const platform = (await this.platforms.catalog()).byId(listing.platformId)!;
     const message = error instanceof MarketplaceError || error instanceof RetryLater ? error.message : null;
+    if (data.action === 'update_price') return this.notePriceFailure(listing, platform, 'marketplace_unavailable', message);
     await this.fail(listing, platform, 'marketplace_unavailable', message);
   }
 
@@ -356,6 +361,82 @@ export class ListingEngineService implements OnModuleInit {
       new ListingStatusChanged(organizationId, itemId, platform.slug, listingUid, before, after, `${change}. ${detail}`, actor),
     );
   }
+
+  /**
+   * A price change of items pushed to their live listings on API platforms. A listing follows the item's price when it
+   * went out at the item's previous price (or has none recorded, or its last push failed); one whose own
+   * listing_price_usd differs was priced separately and keeps it.
+   */
+  @OnEvent(INVENTORY_PRICES_CHANGED)
+  async onPricesChanged(event: InventoryPricesChanged): Promise<void> {
+    const previous = new Map(event.changes.map((change) => [change.itemId, change.previousPriceUsd]));
+    const listed = await this.listings.listedForItems(
+      event.organizationId,
+      event.changes.map((change) => change.itemId),
+    );
+    const catalog = await this.platforms.catalog();
+    for (const listing of listed) {
+      const platform = catalog.byId(listing.platformId);
+      if (!platform || !this.adapters.forPlatform(platform.slug)) continue;
+      if (!followsItemPrice(listing, previous.get(listing.inventoryItemId) ?? null)) continue;
+      const session = await this.accounts.sellerSession(event.organizationId, platform.id);
+      if (!session) continue;
+      await this.enqueue(platform.slug, {
+        listing_uid: listing.uid,
+        organization_id: event.organizationId,
+        account_uid: session.accountUid,
+        action: 'update_price',
+      });
+    }
+  }
+
+  /**
+   * Sends the item's current price to its live listing. The listing stays listed whatever the outcome: a refusal or a
+   * lost connection is recorded on its last_error, as the listing is still live at its old price.
+   */
+  private async pushPrice(data: ListingJobData): Promise<void> {
+    const listing = await this.listings.findByUid(data.organization_id, data.listing_uid);
+    if (!listing || listing.status !== 'listed' || !listing.listingId) return;
+    const item = await this.items.find(data.organization_id, { id: listing.inventoryItemId });
+    const price = item && listingPrice(null, item);
+    if (!price || (listing.listingPriceUsd !== null && Number(listing.listingPriceUsd) === Number(price))) return;
+    const platform = (await this.platforms.catalog()).byId(listing.platformId)!;
+    const adapter = this.adapters.forPlatform(platform.slug)!;
+    const session = await this.accounts.sellerSession(data.organization_id, platform.id);
+    if (!session) return this.notePriceFailure(listing, platform, 'connection_expired');
+    try {
+      await adapter.updatePrice(session, { listingId: listing.listingId, details: listing.marketplaceDetails }, price);
+    } catch (error) {
+      if (!(error instanceof MarketplaceError)) throw error;
+      if (error.kind === 'rejected') return this.notePriceFailure(listing, platform, 'marketplace_rejected', error.message);
+      if (error.kind === 'unauthorized') {
+        await this.accounts.markExpired(data.organization_id, session.accountUid, error.message);
+        return this.notePriceFailure(listing, platform, 'connection_expired');
+      }
+      throw new RetryLater((error.retryAfterSeconds ?? 0) * 1000, error.message);
+    }
+    await this.record(listing, platform, { status: 'listed', listingPriceUsd: price, lastError: null }, `Price updated to $${price}.`);
+  }
+
+  private async notePriceFailure(
+    listing: InventoryItemListing,
+    platform: PlatformFacts,
+    slug: ListingFailure,
+    platformMessage: string | null = null,
+  ): Promise<void> {
+    const error = this.failure(slug, platform, platformMessage);
+    await this.record(listing, platform, { status: 'listed', lastError: error }, `The price was not updated: ${error.message}`);
+  }
+}
+
+/**
+ * Whether a live listing follows the item's price: its price is unset or the item's previous one, or a push of the
+ * item's price failed (a live listing has a last_error only then), leaving it behind the item.
+ */
+function followsItemPrice(listing: InventoryItemListing, previousItemPriceUsd: string | null): boolean {
+  const { listingPriceUsd } = listing;
+  if (listingPriceUsd === null || listing.lastError !== null) return true;
+  return previousItemPriceUsd !== null && Number(listingPriceUsd) === Number(previousItemPriceUsd);
 }
 
 function saleKindOf(productType: string): SaleKind {

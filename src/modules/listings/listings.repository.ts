@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { newUid } from '../../common/ids/uid.js';
 import { type ListingError, InventoryItemListing } from './entities/inventory-item-listing.entity.js';
@@ -127,5 +128,11 @@ export class ListingsRepository {
       .where('organization_id = :organizationId AND uid = :uid AND status IN (:...from)', { organizationId, uid, from })
       .execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  /** The live listings (status listed) of these items. */
+  listedForItems(organizationId: string, itemIds: string[]): Promise<InventoryItemListing[]> {
+    if (itemIds.length === 0) return Promise.resolve([]);
+    return this.entities.findBy({ organizationId, inventoryItemId: In(itemIds), status: 'listed' });
   }
 }
