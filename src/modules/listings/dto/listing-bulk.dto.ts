@@ -152,11 +152,11 @@ export class BulkListingResultDto {
   @ApiProperty({
     description:
       'Why it was refused or failed, as `platform_listability` reports it (`price_not_set` for `listing_failed`); null otherwise.',
-    enum: [...BLOCKING_CODE_VALUES, 'price_not_set'],
+    enum: BLOCKING_CODE_VALUES,
     nullable: true,
     example: null,
   })
-  blocking_code!: BlockingCode | 'price_not_set' | null;
+  blocking_code!: BlockingCode | null;
 }
 
 /** A pair of the request that was not submitted. */
