@@ -119,6 +119,7 @@ export class ListingBulkController {
   @ApiValidationError('Invalid `platforms` (empty, duplicated, unknown slug).', {
     example: { platforms: ['A platform may be given only once.'] },
   })
+  @ApiNotFound('No such item (or deleted, or another organization’s).')
   itemDelist(
     @CurrentAuth() auth: AuthContext,
     @Client() client: ClientRequest,
