@@ -348,6 +348,10 @@ describe('Listing engine: bulk list and delist (e2e)', () => {
       Object.keys((await post(shop, 'bulk/list/', { items: 'inv_1', platforms: [1], is_draft: 'yes' }).expect(400)).body).sort(),
     ).toEqual(['is_draft', 'items', 'platforms']);
     expect((await post(shop, 'bulk/delist/', {}).expect(400)).body).toEqual({ items: ['This field is required.'] });
+    const overPlan = Array.from({ length: 26 }, (_, index) => `inv_${index}`);
+    expect((await post(shop, 'bulk/delist/', { items: overPlan }).expect(400)).body).toEqual({
+      items: ['Your plan allows at most 25 items per bulk request; this one has 26.'],
+    });
     await post(shop, 'bulk/list/', { items: [uid] }).expect(400);
 
     await t.sql(
