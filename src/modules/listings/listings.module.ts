@@ -6,6 +6,8 @@ import { PlatformsModule } from '../platforms/index.js';
 import { SubscriptionsModule } from '../subscriptions/index.js';
 import { InventoryItemListing } from './entities/inventory-item-listing.entity.js';
 import { ListingActionsController } from './listing-actions.controller.js';
+import { ListingBulkController } from './listing-bulk.controller.js';
+import { ListingBulkService } from './listing-bulk.service.js';
 import { ListingEngineService } from './listing-engine.service.js';
 import { ListingItemQuery } from './listing-item.query.js';
 import { ListingsRepository } from './listings.repository.js';
@@ -14,8 +16,8 @@ import { ListingsService } from './listings.service.js';
 /** Inventory items' listings on the selling platforms, whether an item can be listed where, and the listing engine. */
 @Module({
   imports: [TypeOrmModule.forFeature([InventoryItemListing]), PlatformsModule, SubscriptionsModule, MarketplaceModule, OrganizationsModule],
-  controllers: [ListingActionsController],
-  providers: [ListingsRepository, ListingsService, ListingItemQuery, ListingEngineService],
+  controllers: [ListingActionsController, ListingBulkController],
+  providers: [ListingsRepository, ListingsService, ListingItemQuery, ListingEngineService, ListingBulkService],
   exports: [ListingsService],
 })
 export class ListingsModule {}
