@@ -6,6 +6,7 @@ import { Client, type ClientRequest } from '../../common/http/client-request.js'
 import { ApiAuthErrors, ApiNotFound, ApiValidationError } from '../../common/swagger/api-errors.decorator.js';
 import { Idempotent } from '../../infra/idempotency/idempotent.decorator.js';
 import { ListingActionAcceptedDto, ListingBlockedDto, ListOnPlatformDto } from './dto/listing-action.dto.js';
+import { ExtensionListingsService } from './extension-listings.service.js';
 import { ListingEngineService } from './listing-engine.service.js';
 
 const SLUG = ApiParam({ name: 'slug', description: 'The platform slug (`ebay`, `discogs`, `etsy`, `shopify`).' });
@@ -18,7 +19,10 @@ const REFUSALS =
 @AnyRole()
 @Controller('api/v1/inventory')
 export class ListingActionsController {
-  constructor(private readonly engine: ListingEngineService) {}
+  constructor(
+    private readonly engine: ListingEngineService,
+    private readonly extension: ExtensionListingsService,
+  ) {}
 
   @Post(':uid/platforms/:slug/list/')
   @Idempotent()
@@ -35,13 +39,16 @@ export class ListingActionsController {
   @ApiOkResponse({ type: ListingActionAcceptedDto, description: 'Submitted (or recorded as failed for want of a price).' })
   @ApiValidationError(REFUSALS, { alternative: ListingBlockedDto })
   @ApiNotFound('No such item (or deleted, or another organization’s), or no platform with this slug.')
-  list(
+  async list(
     @CurrentAuth() auth: AuthContext,
     @Client() client: ClientRequest,
     @Param('uid') uid: string,
     @Param('slug') slug: string,
     @Body() body: ListOnPlatformDto,
   ): Promise<ListingActionAcceptedDto> {
+    // Extension platforms have no API: the seller lists there by hand and the listing is recorded at once.
+    const extensionPlatform = await this.extension.platform(slug);
+    if (extensionPlatform) return this.extension.list({ auth, client }, extensionPlatform, uid, body);
     return this.engine.list({ auth, client }, uid, slug, body);
   }
 
@@ -59,12 +66,14 @@ export class ListingActionsController {
   @ApiOkResponse({ type: ListingActionAcceptedDto, description: 'Submitted.' })
   @ApiValidationError(`${REFUSALS} Or the item has no live listing there.`, { alternative: ListingBlockedDto })
   @ApiNotFound('No such item (or deleted, or another organization’s), or no platform with this slug.')
-  delist(
+  async delist(
     @CurrentAuth() auth: AuthContext,
     @Client() client: ClientRequest,
     @Param('uid') uid: string,
     @Param('slug') slug: string,
   ): Promise<ListingActionAcceptedDto> {
+    const extensionPlatform = await this.extension.platform(slug);
+    if (extensionPlatform) return this.extension.delist({ auth, client }, extensionPlatform, uid);
     return this.engine.delist({ auth, client }, uid, slug);
   }
 }

@@ -5,6 +5,8 @@ import { OrganizationsModule } from '../organizations/index.js';
 import { PlatformsModule } from '../platforms/index.js';
 import { SubscriptionsModule } from '../subscriptions/index.js';
 import { InventoryItemListing } from './entities/inventory-item-listing.entity.js';
+import { ExtensionListingsController } from './extension-listings.controller.js';
+import { ExtensionListingsService } from './extension-listings.service.js';
 import { ListingActionsController } from './listing-actions.controller.js';
 import { ListingEngineService } from './listing-engine.service.js';
 import { ListingItemQuery } from './listing-item.query.js';
@@ -14,8 +16,8 @@ import { ListingsService } from './listings.service.js';
 /** Inventory items' listings on the selling platforms, whether an item can be listed where, and the listing engine. */
 @Module({
   imports: [TypeOrmModule.forFeature([InventoryItemListing]), PlatformsModule, SubscriptionsModule, MarketplaceModule, OrganizationsModule],
-  controllers: [ListingActionsController],
-  providers: [ListingsRepository, ListingsService, ListingItemQuery, ListingEngineService],
+  controllers: [ListingActionsController, ExtensionListingsController],
+  providers: [ListingsRepository, ListingsService, ListingItemQuery, ListingEngineService, ExtensionListingsService],
   exports: [ListingsService],
 })
 export class ListingsModule {}
