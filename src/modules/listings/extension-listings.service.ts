@@ -13,6 +13,7 @@ import type {
 } from './dto/extension-listings.dto.js';
 import type { ListingActionAcceptedDto, ListOnPlatformDto } from './dto/listing-action.dto.js';
 import { InventoryItemListing } from './entities/inventory-item-listing.entity.js';
+import { isListingUrlOn, platformDomain } from './extension-listings.rules.js';
 import { ListingStatusChanged } from './listing-engine.service.js';
 import { type ListingItem, ListingItemQuery } from './listing-item.query.js';
 import { type ListingChange, ListingsRepository } from './listings.repository.js';
@@ -35,23 +36,6 @@ interface ExtensionPlatform {
 }
 
 const REPORTED_TO_STATUS: Record<ReportedStatus, ListingStatus> = { active: 'listed', ended: 'delisted', sold: 'sold' };
-
-/** The platform's domain from its website (`https://redbubble.com` → `redbubble.com`). */
-function domainOf(website: string): string {
-  return new URL(website).hostname.replace(/^www\./, '');
-}
-
-/** Whether `url` is an https page on `domain` or one of its subdomains. */
-export function isListingUrlOn(url: string, domain: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  const host = parsed.hostname.toLowerCase();
-  return parsed.protocol === 'https:' && (host === domain || host.endsWith(`.${domain}`));
-}
 
 function saleKindOf(productType: string): SaleKind {
   return productType === 'physical' ? 'physical' : 'digital';
@@ -77,7 +61,7 @@ export class ExtensionListingsService {
     const facts = catalog.bySlug(slug);
     const dto = facts && catalog.all.find((candidate) => candidate.uid === facts.uid);
     if (!facts || !dto || dto.connection_type !== 'extension') return null;
-    return { facts, dto, domain: domainOf(dto.url) };
+    return { facts, dto, domain: platformDomain(dto.url) };
   }
 
   /** Records the listing the seller made on the platform as `listed`, once the item could be listed there. */
