@@ -15,6 +15,7 @@ interface Listing {
 
 interface AuditLog {
   action: string;
+  source: string;
   listing_uid: string;
   platform_slug: string;
   metadata: { status_before: string | null; status_after: string };
@@ -57,7 +58,7 @@ describe('Extension platforms: listings recorded by hand and reported by the bro
     return logs
       .filter((log) => log.listing_uid === listingUid)
       .reverse()
-      .map((log) => [log.action, log.platform_slug, log.metadata.status_before, log.metadata.status_after]);
+      .map((log) => [log.action, log.source, log.platform_slug, log.metadata.status_before, log.metadata.status_after]);
   }
 
   it('records a digital item listed by hand on Redbubble as listed at once, then delisted; the audit log shows both', async () => {
@@ -91,8 +92,8 @@ describe('Extension platforms: listings recorded by hand and reported by the bro
     await delist(shop, uid, 'redbubble').expect(400);
 
     expect(await statusChanges(shop, uid, answer.body.listing_uid)).toEqual([
-      ['list', 'redbubble', null, 'listed'],
-      ['delist', 'redbubble', 'listed', 'delisted'],
+      ['list', 'web', 'redbubble', null, 'listed'],
+      ['delist', 'web', 'redbubble', 'listed', 'delisted'],
     ]);
   });
 
@@ -174,16 +175,23 @@ describe('Extension platforms: listings recorded by hand and reported by the bro
 
     const soldUid = (await listingOn(shop, sold, 'redbubble'))!.uid;
     expect(await statusChanges(shop, sold, soldUid)).toEqual([
-      ['list', 'redbubble', null, 'listed'],
-      ['list', 'redbubble', 'listed', 'sold'],
+      ['list', 'web', 'redbubble', null, 'listed'],
+      ['list', 'extension', 'redbubble', 'listed', 'sold'],
     ]);
-    expect(await statusChanges(shop, fresh, created!.uid)).toEqual([['list', 'redbubble', null, 'listed']]);
+    expect(await statusChanges(shop, fresh, created!.uid)).toEqual([['list', 'extension', 'redbubble', null, 'listed']]);
 
     const repeated = await report(shop, {
       platform: 'redbubble',
       listings: [{ listing_id: 'rb-3', listing_url: `${REDBUBBLE_URL}3`, title: 'Blue Note Sticker', price_usd: '2.99' }],
     }).expect(200);
     expect(repeated.body).toEqual({ matched: 1, updated: 0, unmatched: [] });
+
+    await t.api.delete(`/api/v1/inventory/${ended}/`).set(shop.auth).expect(204);
+    const ofDeleted = await report(shop, {
+      platform: 'redbubble',
+      listings: [{ listing_id: 'rb-2', listing_url: `${REDBUBBLE_URL}2`, title: 'Blue Note Sticker' }],
+    }).expect(200);
+    expect(ofDeleted.body).toEqual({ matched: 0, updated: 0, unmatched: [{ listing_id: 'rb-2', reason: 'not found' }] });
   });
 
   it('refuses a report for a platform that is not an extension platform, or too many listings', async () => {

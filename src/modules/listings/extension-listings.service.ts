@@ -170,6 +170,8 @@ export class ExtensionListingsService {
         .getRepository(InventoryItemListing)
         .findOneBy({ organizationId, platformId: facts.id, listingId: reported.listing_id });
       if (!existing) return `no item_uid, and no ${facts.displayName} listing has this listing_id`;
+      const item = await this.items.find(organizationId, { id: existing.inventoryItemId });
+      if (!item || item.deletedAt !== null) return 'not found';
       itemId = existing.inventoryItemId;
     }
     const status = REPORTED_TO_STATUS[reported.status ?? 'active'];
@@ -189,10 +191,10 @@ export class ExtensionListingsService {
     change.marketplaceDetails = { ...(existing?.marketplaceDetails ?? {}), title: reported.title, source: 'extension' };
     const detail = `Reported by the browser extension as ${reported.status ?? 'active'} on ${facts.displayName}.`;
     if (!existing) {
-      await this.upsert(actor.auth, itemId, facts, null, change, detail, actor);
+      await this.upsert(actor.auth, itemId, facts, null, change, detail, actor, 'extension');
       return { updated: true };
     }
-    const moved = await this.move(existing, facts, change, detail, actor, statusChanged);
+    const moved = await this.move(existing, facts, change, detail, actor, statusChanged, 'extension');
     return { updated: moved };
   }
 
@@ -229,11 +231,12 @@ export class ExtensionListingsService {
     change: ListingChange,
     detail: string,
     actor: Actor,
+    source: 'extension' | null = null,
   ): Promise<string> {
     const claim = { organizationId: auth.organizationId, itemId, platformId: facts.id, userId: auth.userId, isDraft: false };
     const claimed = await this.listings.claim(claim, change.status, []);
     await this.listings.transition(auth.organizationId, claimed!.uid, [change.status], change);
-    await this.announce(auth.organizationId, itemId, facts, claimed!.uid, existing?.status ?? null, change.status, detail, actor);
+    await this.announce(auth.organizationId, itemId, facts, claimed!.uid, existing?.status ?? null, change.status, detail, actor, source);
     return claimed!.uid;
   }
 
@@ -245,6 +248,7 @@ export class ExtensionListingsService {
     detail: string,
     actor: Actor,
     announce = true,
+    source: 'extension' | null = null,
   ): Promise<boolean> {
     if (!(await this.listings.transition(listing.organizationId, listing.uid, [listing.status], change))) {
       throw new ValidationFailed({ non_field_errors: ['Wait until the current listing action finishes.'] });
@@ -259,6 +263,7 @@ export class ExtensionListingsService {
         change.status,
         detail,
         actor,
+        source,
       );
     return true;
   }
@@ -272,10 +277,11 @@ export class ExtensionListingsService {
     after: ListingStatus,
     detail: string,
     actor: Actor,
+    source: 'extension' | null = null,
   ): Promise<void> {
     const change = `${platform.displayName}: ${before === null ? 'new' : listingStatusDisplay(before)} → ${listingStatusDisplay(after)}`;
     return this.events.publish(
-      new ListingStatusChanged(organizationId, itemId, platform.slug, listingUid, before, after, `${change}. ${detail}`, actor),
+      new ListingStatusChanged(organizationId, itemId, platform.slug, listingUid, before, after, `${change}. ${detail}`, actor, source),
     );
   }
 }

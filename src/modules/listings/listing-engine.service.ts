@@ -48,6 +48,8 @@ export class ListingStatusChanged {
     readonly message: string,
     /** The caller who started the action; null for the engine's job. */
     readonly actor: { auth: AuthContext; client: ClientRequest } | null,
+    /** `extension` when the browser extension reported the change; null: the actor's credentials tell. */
+    readonly source: 'extension' | null = null,
   ) {}
 }
 
