@@ -269,7 +269,7 @@ describe('Listing engine: list and delist on a platform (e2e)', () => {
       blocking_code: 'not_connected',
     });
     await list(shop, uid, 'myspace').expect(404);
-    expect((await list(shop, uid, 'redbubble').expect(400)).body.non_field_errors[0]).toMatch(/browser extension/);
+    expect((await list(shop, uid, 'redbubble').expect(400)).body.listing_url[0]).toMatch(/browser extension/);
 
     const homeless = await seller({ address: false });
     const other = await item(homeless);

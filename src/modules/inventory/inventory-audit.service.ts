@@ -6,7 +6,7 @@ import { type Page, type PageRequest, paginate } from '../../common/pagination/p
 import { AuditLogDto } from './dto/audit-log.dto.js';
 import { InventoryAuditRepository, type NewAuditEntry } from './inventory-audit.repository.js';
 import { mapAuditLog } from './inventory.mapper.js';
-import { type AuditAction, auditSource } from './inventory.rules.js';
+import { type AuditAction, type AuditSource, auditSource } from './inventory.rules.js';
 
 /** Who changes an item: a caller over HTTP, or null for the system (a job). */
 export interface Actor {
@@ -23,6 +23,8 @@ export interface AuditEntry {
   severity?: 'info' | 'warning' | 'error';
   listingUid?: string | null;
   platformSlug?: string | null;
+  /** Where the change came from, when not the actor's credentials (the browser extension's reports). */
+  source?: AuditSource;
 }
 
 /** The item an entry is about, with its title as it reads now. */
@@ -53,7 +55,7 @@ export class InventoryAuditService {
       inventoryItemId: item.id,
       inventoryItemTitle: item.title.slice(0, 600),
       actorUid: actor?.auth.userUid ?? null,
-      source: auditSource(actor?.auth.via ?? null),
+      source: entry.source ?? auditSource(actor?.auth.via ?? null),
       action: entry.action,
       message: entry.message,
       statusBefore: entry.statusBefore ?? null,

@@ -28,6 +28,7 @@ export class ListingAuditListener {
         severity: failed ? 'error' : 'info',
         listingUid: event.listingUid,
         platformSlug: event.platformSlug,
+        ...(event.source === null ? {} : { source: event.source }),
         metadata: {
           platform: event.platformSlug,
           listing_uid: event.listingUid,

@@ -5,9 +5,8 @@ import type { ClientRequest } from '../../common/http/client-request.js';
 import { MarketplaceAccountsService, MarketplaceAdapters } from '../marketplace/index.js';
 import { PlatformsService } from '../platforms/index.js';
 import { SubscriptionsService } from '../subscriptions/index.js';
-import type { ListingActionAcceptedDto } from './dto/listing-action.dto.js';
 import { MAX_BULK_LISTING_ITEMS, type BulkListingResponseDto, type BulkListingResultDto } from './dto/listing-bulk.dto.js';
-import { ListingEngineService } from './listing-engine.service.js';
+import { type EngineAnswer, ListingEngineService } from './listing-engine.service.js';
 import { ListingItemQuery } from './listing-item.query.js';
 import { ListingsRepository } from './listings.repository.js';
 import { type BlockingCode, canDelist } from './listings.rules.js';
@@ -89,7 +88,7 @@ export class ListingBulkService {
     const results: BulkListingResultDto[] = [];
     for (const slug of slugs) {
       try {
-        const answer: ListingActionAcceptedDto =
+        const answer: EngineAnswer =
           action === 'list'
             ? await this.engine.list(actor, uid, slug, { is_draft: isDraft ?? true })
             : await this.engine.delist(actor, uid, slug);

@@ -49,8 +49,13 @@ export class ListingStatusChanged {
     readonly message: string,
     /** The caller who started the action; null for the engine's job. */
     readonly actor: { auth: AuthContext; client: ClientRequest } | null,
+    /** `extension` when the browser extension reported the change; null: the actor's credentials tell. */
+    readonly source: 'extension' | null = null,
   ) {}
 }
+
+/** What the engine answers a list or delist with: the work is queued, or the listing failed for want of a price. */
+export type EngineAnswer = ListingActionAcceptedDto & { status: 'in_progress' | 'delisting' | 'listing_failed' };
 
 /** What a job on a `marketplace-<slug>` queue does. */
 export type ListingJobAction = 'list' | 'publish' | 'delist' | 'update_price';
@@ -113,7 +118,7 @@ export class ListingEngineService implements OnModuleInit {
     uid: string,
     slug: string,
     input: ListOnPlatformDto,
-  ): Promise<ListingActionAcceptedDto> {
+  ): Promise<EngineAnswer> {
     const { auth } = actor;
     const { platform, item, accountUid } = await this.check(auth, uid, slug);
     const isDraft = input.is_draft ?? true;
@@ -168,7 +173,7 @@ export class ListingEngineService implements OnModuleInit {
     return { platform: platform.slug, listing_uid: claimed.uid, status: 'in_progress', message };
   }
 
-  async delist(actor: { auth: AuthContext; client: ClientRequest }, uid: string, slug: string): Promise<ListingActionAcceptedDto> {
+  async delist(actor: { auth: AuthContext; client: ClientRequest }, uid: string, slug: string): Promise<EngineAnswer> {
     const { auth } = actor;
     const { platform, item, accountUid } = await this.check(auth, uid, slug);
     const existing = await this.listings.findForItem(auth.organizationId, item.id, platform.id);

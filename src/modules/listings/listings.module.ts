@@ -5,6 +5,8 @@ import { OrganizationsModule } from '../organizations/index.js';
 import { PlatformsModule } from '../platforms/index.js';
 import { SubscriptionsModule } from '../subscriptions/index.js';
 import { InventoryItemListing } from './entities/inventory-item-listing.entity.js';
+import { ExtensionListingsController } from './extension-listings.controller.js';
+import { ExtensionListingsService } from './extension-listings.service.js';
 import { ListingActionsController } from './listing-actions.controller.js';
 import { ListingBulkController } from './listing-bulk.controller.js';
 import { ListingBulkService } from './listing-bulk.service.js';
@@ -16,8 +18,8 @@ import { ListingsService } from './listings.service.js';
 /** Inventory items' listings on the selling platforms, whether an item can be listed where, and the listing engine. */
 @Module({
   imports: [TypeOrmModule.forFeature([InventoryItemListing]), PlatformsModule, SubscriptionsModule, MarketplaceModule, OrganizationsModule],
-  controllers: [ListingActionsController, ListingBulkController],
-  providers: [ListingsRepository, ListingsService, ListingItemQuery, ListingEngineService, ListingBulkService],
+  controllers: [ListingActionsController, ListingBulkController, ExtensionListingsController],
+  providers: [ListingsRepository, ListingsService, ListingItemQuery, ListingEngineService, ListingBulkService, ExtensionListingsService],
   exports: [ListingsService],
 })
 export class ListingsModule {}
