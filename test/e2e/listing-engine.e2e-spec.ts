@@ -276,6 +276,9 @@ describe('Listing engine: list and delist on a platform (e2e)', () => {
     const refused = await list(homeless, other, 'discogs').expect(400);
     expect(refused.body.non_field_errors[0]).toMatch(/primary address/);
     expect(await listingOn(homeless, other, 'discogs')).toBeUndefined();
+    // Another organization's item is a 404 whatever the caller's own setup lacks.
+    expect((await list(homeless, uid, 'discogs').expect(404)).body).toEqual({ detail: 'Not found.' });
+    await delist(homeless, uid, 'discogs').expect(404);
   });
 
   it('answers 402 when the trial has expired, before anything else', async () => {

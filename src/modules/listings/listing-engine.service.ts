@@ -194,14 +194,21 @@ export class ListingEngineService implements OnModuleInit {
   }
 
   /** What both actions need first, in this order: a primary address, a known API platform, a live connection, the item. */
+  /**
+   * What must hold before anything is recorded: the item and the platform exist for the caller (404, so another
+   * organization's item is never told apart from a missing one), then in the documented order a primary address, a
+   * platform with an API, and a live connection to it. The subscription (402) is checked by its guard before.
+   */
   private async check(auth: AuthContext, uid: string, slug: string) {
+    const platform = (await this.platforms.catalog()).bySlug(slug);
+    if (!platform) throw new NotFound();
+    const item = await this.items.find(auth.organizationId, { uid });
+    if (!item || item.deletedAt !== null) throw new NotFound();
     if (!(await this.organizations.hasPrimaryAddress(auth.organizationId))) {
       throw new ValidationFailed({
         non_field_errors: ['Add a primary address to your organization before listing (Settings, Addresses).'],
       });
     }
-    const platform = (await this.platforms.catalog()).bySlug(slug);
-    if (!platform) throw new NotFound();
     if (!this.adapters.forPlatform(slug)) {
       throw new ValidationFailed({
         non_field_errors: [`${platform.displayName} has no API to list through: list there with the browser extension.`],
@@ -209,8 +216,6 @@ export class ListingEngineService implements OnModuleInit {
     }
     const session = await this.accounts.sellerSession(auth.organizationId, platform.id);
     if (!session) throw blocked('not_connected');
-    const item = await this.items.find(auth.organizationId, { uid });
-    if (!item || item.deletedAt !== null) throw new NotFound();
     return { platform, item, accountUid: session.accountUid };
   }
 
