@@ -79,7 +79,7 @@ describe('Inventory bulk queries', () => {
       expect({ name, one: one.succeeded, hundred: hundred.succeeded }).toEqual({ name, one: 1, hundred: 100 });
       expect({ name, statements: hundred.statements }).toEqual({ name, statements: one.statements });
       // The plan, BEGIN, the lock, the active listings (delete), the update, the titles and the audit entries (or the
-      // files and the delete), COMMIT.
+      // files and the delete), COMMIT; a price change then looks for live listings to push it to (none here).
       expect(one.statements).toBeLessThanOrEqual(8);
     }
     const [{ count }] = await dataSource.query(

@@ -384,6 +384,7 @@ export class ListingEngineService implements OnModuleInit {
       event.organizationId,
       event.changes.map((change) => change.itemId),
     );
+    if (listed.length === 0) return;
     const catalog = await this.platforms.catalog();
     for (const listing of listed) {
       const platform = catalog.byId(listing.platformId);
