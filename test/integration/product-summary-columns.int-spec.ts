@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { cloneTemplate } from '../support/databases.js';
-import { testServices } from '../support/test-app.js';
+import { databasePool, testServices } from '../support/test-app.js';
 
 /**
  * The product columns that lists show, filter and order by are kept by triggers (the product-list-columns
@@ -8,6 +8,7 @@ import { testServices } from '../support/test-app.js';
  */
 describe('Trigger-kept product summary columns', () => {
   let pool: pg.Pool;
+  let endPool: () => Promise<void>;
   let drop: () => Promise<void>;
   let organizationId: string;
 
@@ -15,12 +16,13 @@ describe('Trigger-kept product summary columns', () => {
     const { databaseUrl, runId } = testServices();
     const database = await cloneTemplate(databaseUrl, runId);
     drop = database.drop;
-    pool = new pg.Pool({ connectionString: database.url, max: 3 });
+    // Ended with every socket closed before the database is dropped (a lingering backend would be terminated).
+    ({ pool, end: endPool } = databasePool(database.url, (line) => process.stderr.write(line), 3));
     const { rows } = await pool.query(`INSERT INTO organizations (uid, display_name, slug) VALUES ('org_s', 'S', 's') RETURNING id`);
     organizationId = rows[0].id;
   });
   afterAll(async () => {
-    await pool?.end();
+    await endPool?.();
     await drop?.();
   });
 

@@ -125,8 +125,8 @@ async function stopProcess(child: ChildProcess, exited: Promise<string>): Promis
  * clients to end, before their sockets close; `end()` here also waits for every socket, so that a
  * `DROP DATABASE ... WITH (FORCE)` right after cannot terminate a backend still serving one of them.
  */
-function databasePool(url: string, log: (line: string) => void): { pool: pg.Pool; end: () => Promise<void> } {
-  const pool = new pg.Pool({ connectionString: url, max: 2 });
+export function databasePool(url: string, log: (line: string) => void, max = 2): { pool: pg.Pool; end: () => Promise<void> } {
+  const pool = new pg.Pool({ connectionString: url, max });
   const open = new Set<Promise<void>>();
   pool.on('connect', (client) => {
     const ended = new Promise<void>((resolve) => client.once('end', resolve));
