@@ -1,145 +1,11 @@
-import { setTimeout as delay } from 'node:timers/promises';
-import sharp from 'sharp';
-import { type FakeDiscogs, startFakeDiscogs } from '../support/fake-discogs.js';
-import { type FakeEbay, startFakeEbay } from '../support/fake-ebay.js';
-import { type Account, createTestApp, registerAccount, type TestApp } from '../support/test-app.js';
-
-const EBAY_APP = { clientId: 'Instica-App-PRD-1a2b3c', clientSecret: 'PRD-secret-4d5e6f', ruName: 'Instica-InsticaA-App-PR-abcdef' };
-const ACCOUNTS = '/api/v1/marketplace/accounts/';
-const KIND_OF_BLUE = { id: 249504, artist: 'Miles Davis', title: 'Kind Of Blue', catno: 'CL 1355', barcodes: [] };
-const ADDRESS = {
-  name: 'Groove Records',
-  street_number: '42',
-  street_1: 'Main Street',
-  city: 'Portland',
-  state_province: 'OR',
-  postal_code: '97201',
-  country: 'us',
-};
-const WORKING = ['pending', 'in_progress', 'delisting'];
-/** How long a listing job may take before the test gives up (a retry after a 429 waits the 2 s backoff). */
-const SETTLE_DEADLINE_MS = 30_000;
-const POLL_INTERVAL_MS = 100;
-
-interface Listing {
-  uid: string;
-  status: string;
-  platform: { slug: string };
-  listing_id: string | null;
-  listing_price_usd: string | null;
-  marketplace_url: string | null;
-  marketplace_details: Record<string, unknown>;
-  last_error_code: { uid: string; slug: string; message: string; description: string } | null;
-}
+import { type Account } from '../support/test-app.js';
+import { discogsAndEbayStage } from '../support/listing-setup.js';
 
 describe('Listing engine: bulk list and delist (e2e)', () => {
-  let t: TestApp;
-  let discogs: FakeDiscogs;
-  let ebay: FakeEbay;
-  let sellers = 0;
-
-  beforeAll(async () => {
-    [discogs, ebay] = await Promise.all([startFakeDiscogs(), startFakeEbay(EBAY_APP)]);
-    discogs.addRelease(KIND_OF_BLUE);
-    t = await createTestApp({
-      env: {
-        DISCOGS_API_URL: discogs.url,
-        EBAY_CLIENT_ID: EBAY_APP.clientId,
-        EBAY_CLIENT_SECRET: EBAY_APP.clientSecret,
-        EBAY_RU_NAME: EBAY_APP.ruName,
-        EBAY_AUTH_URL: 'https://auth.ebay.example',
-        EBAY_API_URL: ebay.url,
-        EBAY_IDENTITY_URL: ebay.url,
-        EBAY_MEDIA_URL: ebay.url,
-      },
-    });
-  });
-  afterAll(async () => {
-    await t?.close();
-    await discogs?.close();
-    await ebay?.close();
-  });
-
-  /** A seller with a primary address (unless told otherwise) and, each, their own Discogs account (its own rate limit). */
-  async function seller(options: { address?: boolean; discogs?: boolean } = {}): Promise<Account & { discogsUser: number }> {
-    const account = await registerAccount(t.api);
-    if (options.address ?? true) await t.api.post('/api/v1/organization/addresses/').set(account.auth).send(ADDRESS).expect(201);
-    sellers += 1;
-    const discogsUser = 7_000_000 + sellers;
-    if (options.discogs ?? true) {
-      const token = `token-${discogsUser}`;
-      discogs.addPersonalToken(token, { id: discogsUser, username: `shop_${discogsUser}` });
-      await t.api.post(ACCOUNTS).set(account.auth).send({ platform: 'discogs', personal_token: token }).expect(201);
-    }
-    return { ...account, discogsUser };
-  }
-
-  async function connectEbay(account: Account): Promise<void> {
-    const { state } = (await t.api.post(`${ACCOUNTS}ebay/connect/`).set(account.auth).send({}).expect(200)).body as { state: string };
-    const code = ebay.issueCode({ userId: `ebay-${account.user.uid}`, username: `ebay_${account.user.uid}` });
-    await t.api
-      .get(`${ACCOUNTS}ebay/login/callback/?${new URLSearchParams({ code, state }).toString()}`)
-      .set('Accept', 'application/json')
-      .expect(200);
-  }
-
-  /** Kind Of Blue (catalog number CL 1355), graded VG+/VG, at `price` (none when null). */
-  async function item(account: Account, price: string | null = '34.99'): Promise<string> {
-    const product = await t.api
-      .post('/api/v1/products/')
-      .set(account.auth)
-      .send({ title: 'Kind Of Blue', type: 'physical', catalog_number: 'CL 1355', artist_name: 'Miles Davis', formats: ['Vinyl'] })
-      .expect(201);
-    const created = await t.api
-      .post('/api/v1/inventory/')
-      .set(account.auth)
-      .send({
-        product_uid: product.body.uid,
-        condition_item: 'vg_plus',
-        condition_container: 'vg',
-        status: 'ready-to-sell',
-        ...(price === null ? {} : { price_total_usd: price }),
-      })
-      .expect(201);
-    return created.body.uid as string;
-  }
-
-  /** An item with one photo (eBay publishes no offer without a picture). */
-  async function photographed(account: Account, price: string | null = '34.99'): Promise<string> {
-    const uid = await item(account, price);
-    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } })
-      .jpeg()
-      .toBuffer();
-    await t.api
-      .post(`/api/v1/inventory/${uid}/assets/`)
-      .set(account.auth)
-      .attach('file', photo, { filename: 'front.jpg', contentType: 'image/jpeg' })
-      .field('type', 'photo')
-      .expect(201);
-    return uid;
-  }
-
-  async function listingOn(account: Account, uid: string, slug: string): Promise<Listing | undefined> {
-    const listings = (await t.api.get(`/api/v1/inventory/${uid}/listings/`).set(account.auth).expect(200)).body as Listing[];
-    return listings.find((listing) => listing.platform.slug === slug);
-  }
-
-  /** Polls the item's listings until the platform's listing is no longer being worked on (bounded). */
-  async function settled(account: Account, uid: string, slug: string, deadlineMs = SETTLE_DEADLINE_MS): Promise<Listing> {
-    const deadline = Date.now() + deadlineMs;
-    for (;;) {
-      const listing = await listingOn(account, uid, slug);
-      if (listing && !WORKING.includes(listing.status)) return listing;
-      if (Date.now() > deadline) throw new Error(`The ${slug} listing of ${uid} is still ${listing?.status ?? 'missing'}.`);
-      await delay(POLL_INTERVAL_MS);
-    }
-  }
-
-  const discogsCallsFor = (user: number) =>
-    discogs.requests.filter((request) => request.authorization === `Discogs token=token-${user}`).map((r) => `${r.method} ${r.path}`);
+  const { stage, seller, connectEbay, item, photographed, discogsCallsFor, listingOn, settled } = discogsAndEbayStage();
 
   const post = (account: Account, path: string, body: Record<string, unknown> = {}) =>
-    t.api.post(`/api/v1/inventory/${path}`).set(account.auth).send(body);
+    stage.t.api.post(`/api/v1/inventory/${path}`).set(account.auth).send(body);
 
   interface PairResult {
     uid: string;
@@ -189,7 +55,7 @@ describe('Listing engine: bulk list and delist (e2e)', () => {
     const stranger = await seller();
     const [good, unpriced, sold] = [await item(shop), await item(shop, null), await item(shop)];
     const foreign = await item(stranger);
-    await t.sql(`UPDATE inventory_items SET status = 'sold' WHERE uid = $1`, [sold]);
+    await stage.t.sql(`UPDATE inventory_items SET status = 'sold' WHERE uid = $1`, [sold]);
     const answer = await post(shop, 'bulk/list/', { items: [good, unpriced, sold, foreign], platforms: ['discogs', 'ebay'] }).expect(200);
     expect(answer.body.results).toEqual([
       submitted(good, 'discogs'),
@@ -354,7 +220,7 @@ describe('Listing engine: bulk list and delist (e2e)', () => {
     });
     await post(shop, 'bulk/list/', { items: [uid] }).expect(400);
 
-    await t.sql(
+    await stage.t.sql(
       `UPDATE subscriptions SET trial_ends_at = now() - interval '1 minute'
         WHERE organization_id = (SELECT organization_id FROM users WHERE uid = $1)`,
       [shop.user.uid],

@@ -1,8 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import sharp from 'sharp';
-import { type Account, registerAccount, type TestApp } from './test-app.js';
+import { type FakeDiscogs, startFakeDiscogs } from './fake-discogs.js';
+import { type FakeEbay, startFakeEbay } from './fake-ebay.js';
+import { type Account, createTestApp, registerAccount, type TestApp } from './test-app.js';
 
 export const ACCOUNTS = '/api/v1/marketplace/accounts/';
+export const EBAY_APP = { clientId: 'Instica-App-PRD-1a2b3c', clientSecret: 'PRD-secret-4d5e6f', ruName: 'Instica-InsticaA-App-PR-abcdef' };
+export const KIND_OF_BLUE = { id: 249504, artist: 'Miles Davis', title: 'Kind Of Blue', catno: 'CL 1355', barcodes: [] };
 export const ADDRESS = {
   name: 'Groove Records',
   street_number: '42',
@@ -29,6 +33,56 @@ export interface Listing {
 }
 
 /** The listing steps of the engine over HTTP, for one app under test. */
+/** Listing and delisting an item over HTTP, and reading its listings until a job is done, on the app `app()` returns. */
+export function listingActions(app: () => TestApp) {
+  const list = (account: Account, uid: string, slug: string, body: Record<string, unknown> = {}) =>
+    app().api.post(`/api/v1/inventory/${uid}/platforms/${slug}/list/`).set(account.auth).send(body);
+  const delist = (account: Account, uid: string, slug: string) =>
+    app().api.post(`/api/v1/inventory/${uid}/platforms/${slug}/delist/`).set(account.auth).send({});
+
+  async function listingOn(account: Account, uid: string, slug: string): Promise<Listing | undefined> {
+    const listings = (await app().api.get(`/api/v1/inventory/${uid}/listings/`).set(account.auth).expect(200)).body as Listing[];
+    return listings.find((listing) => listing.platform.slug === slug);
+  }
+
+  /** Polls the item's listing on the platform until `done` holds (bounded): for a job that leaves the status as it was. */
+  async function until(
+    account: Account,
+    uid: string,
+    slug: string,
+    done: (listing: Listing) => boolean,
+    what: string,
+    deadlineMs = SETTLE_DEADLINE_MS,
+  ): Promise<Listing> {
+    const deadline = Date.now() + deadlineMs;
+    for (;;) {
+      const listing = await listingOn(account, uid, slug);
+      if (listing && done(listing)) return listing;
+      if (Date.now() > deadline) throw new Error(`The ${slug} listing of ${uid} is ${what}: ${JSON.stringify(listing)}.`);
+      await delay(POLL_INTERVAL_MS);
+    }
+  }
+
+  /** Polls the item's listings until the platform's listing is no longer being worked on (bounded). */
+  const settled = (account: Account, uid: string, slug: string, deadlineMs = SETTLE_DEADLINE_MS) =>
+    until(account, uid, slug, (listing) => !WORKING.includes(listing.status), 'still being worked on', deadlineMs);
+
+  return { list, delist, listingOn, settled, until };
+}
+
+/** A JPEG photo attached to the item (live listings on eBay and Etsy need one). */
+async function addPhoto(t: TestApp, account: Account, uid: string): Promise<void> {
+  const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } })
+    .jpeg()
+    .toBuffer();
+  await t.api
+    .post(`/api/v1/inventory/${uid}/assets/`)
+    .set(account.auth)
+    .attach('file', photo, { filename: 'front.jpg', contentType: 'image/jpeg' })
+    .field('type', 'photo')
+    .expect(201);
+}
+
 export function listingSetup(t: TestApp) {
   /** A seller with a primary address. */
   async function seller(): Promise<Account> {
@@ -62,43 +116,101 @@ export function listingSetup(t: TestApp) {
         price_total_usd: price,
       })
       .expect(201);
-    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } })
-      .jpeg()
-      .toBuffer();
+    await addPhoto(t, account, created.body.uid as string);
+    return created.body.uid as string;
+  }
+
+  return { seller, item, ...listingActions(() => t) };
+}
+
+/**
+ * A listing e2e file's stage: fake Discogs (with Kind Of Blue) and fake eBay, and the app configured for both, started
+ * before the file's tests and closed after them; sellers, items and listing actions on it.
+ */
+export function discogsAndEbayStage() {
+  const stage = {} as { t: TestApp; discogs: FakeDiscogs; ebay: FakeEbay };
+  let sellers = 0;
+
+  beforeAll(async () => {
+    [stage.discogs, stage.ebay] = await Promise.all([startFakeDiscogs(), startFakeEbay(EBAY_APP)]);
+    stage.discogs.addRelease(KIND_OF_BLUE);
+    stage.t = await createTestApp({
+      env: {
+        DISCOGS_API_URL: stage.discogs.url,
+        EBAY_CLIENT_ID: EBAY_APP.clientId,
+        EBAY_CLIENT_SECRET: EBAY_APP.clientSecret,
+        EBAY_RU_NAME: EBAY_APP.ruName,
+        EBAY_AUTH_URL: 'https://auth.ebay.example',
+        EBAY_API_URL: stage.ebay.url,
+        EBAY_IDENTITY_URL: stage.ebay.url,
+        EBAY_MEDIA_URL: stage.ebay.url,
+      },
+    });
+  });
+  afterAll(async () => {
+    await stage.t?.close();
+    await stage.discogs?.close();
+    await stage.ebay?.close();
+  });
+
+  /** A seller with a primary address (unless told otherwise) and, each, their own Discogs account (its own rate limit). */
+  async function seller(options: { address?: boolean; discogs?: boolean } = {}): Promise<Account & { discogsUser: number }> {
+    const { t, discogs } = stage;
+    const account = await registerAccount(t.api);
+    if (options.address ?? true) await t.api.post('/api/v1/organization/addresses/').set(account.auth).send(ADDRESS).expect(201);
+    sellers += 1;
+    const discogsUser = 7_000_000 + sellers;
+    if (options.discogs ?? true) {
+      const token = `token-${discogsUser}`;
+      discogs.addPersonalToken(token, { id: discogsUser, username: `shop_${discogsUser}` });
+      await t.api.post(ACCOUNTS).set(account.auth).send({ platform: 'discogs', personal_token: token }).expect(201);
+    }
+    return { ...account, discogsUser };
+  }
+
+  async function connectEbay(account: Account): Promise<void> {
+    const { t, ebay } = stage;
+    const { state } = (await t.api.post(`${ACCOUNTS}ebay/connect/`).set(account.auth).send({}).expect(200)).body as { state: string };
+    const code = ebay.issueCode({ userId: `ebay-${account.user.uid}`, username: `ebay_${account.user.uid}` });
     await t.api
-      .post(`/api/v1/inventory/${created.body.uid}/assets/`)
+      .get(`${ACCOUNTS}ebay/login/callback/?${new URLSearchParams({ code, state }).toString()}`)
+      .set('Accept', 'application/json')
+      .expect(200);
+  }
+
+  /** Kind Of Blue (catalog number CL 1355), graded VG+/VG, at `price` (none when null). */
+  async function item(account: Account, price: string | null = '34.99'): Promise<string> {
+    const { t } = stage;
+    const product = await t.api
+      .post('/api/v1/products/')
       .set(account.auth)
-      .attach('file', photo, { filename: 'front.jpg', contentType: 'image/jpeg' })
-      .field('type', 'photo')
+      .send({ title: 'Kind Of Blue', type: 'physical', catalog_number: 'CL 1355', artist_name: 'Miles Davis', formats: ['Vinyl'] })
+      .expect(201);
+    const created = await t.api
+      .post('/api/v1/inventory/')
+      .set(account.auth)
+      .send({
+        product_uid: product.body.uid,
+        condition_item: 'vg_plus',
+        condition_container: 'vg',
+        status: 'ready-to-sell',
+        ...(price === null ? {} : { price_total_usd: price }),
+      })
       .expect(201);
     return created.body.uid as string;
   }
 
-  const list = (account: Account, uid: string, slug: string, body: Record<string, unknown> = {}) =>
-    t.api.post(`/api/v1/inventory/${uid}/platforms/${slug}/list/`).set(account.auth).send(body);
-  const delist = (account: Account, uid: string, slug: string) =>
-    t.api.post(`/api/v1/inventory/${uid}/platforms/${slug}/delist/`).set(account.auth).send({});
-
-  async function listingOn(account: Account, uid: string, slug: string): Promise<Listing | undefined> {
-    const listings = (await t.api.get(`/api/v1/inventory/${uid}/listings/`).set(account.auth).expect(200)).body as Listing[];
-    return listings.find((listing) => listing.platform.slug === slug);
+  /** An item with one photo (eBay publishes no offer without a picture). */
+  async function photographed(account: Account, price: string | null = '34.99'): Promise<string> {
+    const uid = await item(account, price);
+    await addPhoto(stage.t, account, uid);
+    return uid;
   }
 
-  /** Polls the item's listings until the platform's listing is no longer being worked on (bounded). */
-  async function settled(account: Account, uid: string, slug: string): Promise<Listing> {
-    return until(account, uid, slug, (listing) => !WORKING.includes(listing.status), 'still being worked on');
-  }
+  const discogsCallsFor = (user: number) =>
+    stage.discogs.requests
+      .filter((request) => request.authorization === `Discogs token=token-${user}`)
+      .map((request) => `${request.method} ${request.path}`);
 
-  /** Polls the item's listing on the platform until `done` holds (bounded): for a job that leaves the status as it was. */
-  async function until(account: Account, uid: string, slug: string, done: (listing: Listing) => boolean, what: string): Promise<Listing> {
-    const deadline = Date.now() + SETTLE_DEADLINE_MS;
-    for (;;) {
-      const listing = await listingOn(account, uid, slug);
-      if (listing && done(listing)) return listing;
-      if (Date.now() > deadline) throw new Error(`The ${slug} listing of ${uid} is ${what}: ${JSON.stringify(listing)}.`);
-      await delay(POLL_INTERVAL_MS);
-    }
-  }
-
-  return { seller, item, list, delist, listingOn, settled, until };
+  return { stage, seller, connectEbay, item, photographed, discogsCallsFor, ...listingActions(() => stage.t) };
 }
