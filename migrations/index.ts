@@ -21,6 +21,7 @@ import { PasswordResetTokens1764850000000 } from './1764850000000-password-reset
 import { Billing1764860000000 } from './1764860000000-billing.js';
 import { UserAccount1764870000000 } from './1764870000000-user-account.js';
 import { IdempotencyKeys1764880000000 } from './1764880000000-idempotency-keys.js';
+import { ActivityEvents1764890000000 } from './1764890000000-activity-events.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   Billing1764860000000,
   UserAccount1764870000000,
   IdempotencyKeys1764880000000,
+  ActivityEvents1764890000000,
 ];

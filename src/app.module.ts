@@ -15,6 +15,7 @@ import { MailModule } from './infra/mail/mail.module.js';
 import { QueueModule } from './infra/queue/queue.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 import { ThrottleModule } from './infra/throttle/throttle.module.js';
+import { ActivityModule } from './modules/activity/index.js';
 import { ApiKeysModule } from './modules/api-keys/index.js';
 import { AuthenticationGuard, AuthModule } from './modules/auth/index.js';
 import { ExportsModule } from './modules/exports/index.js';
@@ -47,6 +48,7 @@ export class AppModule {
         CryptoModule,
         AuthModule,
         ApiKeysModule,
+        ActivityModule,
         UsersModule,
         OrganizationsModule,
         TeamModule,

@@ -24,7 +24,8 @@ export type UidPrefix =
   | 'adr'
   | 'ivt'
   | 'sup'
-  | 'err';
+  | 'err'
+  | 'act';
 
 export function newUid(prefix: UidPrefix): string {
   return `${prefix}_${randomBase62()}`;

@@ -3,7 +3,6 @@ import type { AuthContext } from '../../common/auth/auth-context.js';
 import { ApiError, NotFound, ValidationFailed } from '../../common/errors/error-response.js';
 import type { ClientRequest } from '../../common/http/client-request.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
-import { DomainEvents } from '../../infra/events/domain-events.js';
 import { type PlatformDto, type PlatformFacts, PlatformsService, type SaleKind } from '../platforms/index.js';
 import type {
   ExtensionListingsReportDto,
@@ -14,17 +13,10 @@ import type {
 import type { ListingActionAcceptedDto, ListOnPlatformDto } from './dto/listing-action.dto.js';
 import { InventoryItemListing } from './entities/inventory-item-listing.entity.js';
 import { isListingUrlOn, platformDomain } from './extension-listings.rules.js';
-import { ListingStatusChanged } from './listing-engine.service.js';
+import { ListingAnnouncer } from './listing-announcer.js';
 import { type ListingItem, ListingItemQuery } from './listing-item.query.js';
 import { type ListingChange, ListingsRepository } from './listings.repository.js';
-import {
-  BLOCKING_CODES,
-  type BlockingCode,
-  canDelist,
-  type ListingStatus,
-  listingStatusDisplay,
-  platformListability,
-} from './listings.rules.js';
+import { BLOCKING_CODES, type BlockingCode, canDelist, type ListingStatus, platformListability } from './listings.rules.js';
 
 type Actor = { auth: AuthContext; client: ClientRequest };
 
@@ -52,7 +44,7 @@ export class ExtensionListingsService {
     private readonly listings: ListingsRepository,
     private readonly items: ListingItemQuery,
     private readonly platforms: PlatformsService,
-    private readonly events: DomainEvents,
+    private readonly announcer: ListingAnnouncer,
   ) {}
 
   /** The extension platform with this slug; null for an API platform or an unknown slug. */
@@ -279,10 +271,7 @@ export class ExtensionListingsService {
     actor: Actor,
     source: 'extension' | null = null,
   ): Promise<void> {
-    const change = `${platform.displayName}: ${before === null ? 'new' : listingStatusDisplay(before)} → ${listingStatusDisplay(after)}`;
-    return this.events.publish(
-      new ListingStatusChanged(organizationId, itemId, platform.slug, listingUid, before, after, `${change}. ${detail}`, actor, source),
-    );
+    return this.announcer.announce({ organizationId, itemId, platform, listingUid, before, after, detail, actor, source });
   }
 }
 

@@ -1,7 +1,7 @@
 /** What other modules may use of listings. */
 export { ListingDto, ListingErrorCodeDto, ListingPermissionsDto, ListingPlatformDto } from './dto/listing.dto.js';
 export { PlatformListabilityDto } from './dto/platform-listability.dto.js';
-export { ListingStatusChanged } from './listing-engine.service.js';
+export { ListingStatusChanged } from './listing-announcer.js';
 export { ListingsModule } from './listings.module.js';
 export {
   ACTIVE_LISTING_STATUSES,

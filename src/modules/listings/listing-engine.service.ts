@@ -4,7 +4,7 @@ import type { AuthContext } from '../../common/auth/auth-context.js';
 import { ApiError, NotFound, ValidationFailed } from '../../common/errors/error-response.js';
 import type { ClientRequest } from '../../common/http/client-request.js';
 import { newUid } from '../../common/ids/uid.js';
-import { DomainEvents } from '../../infra/events/domain-events.js';
+import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { type Job, JobQueue, type QueueName, RetryLater } from '../../infra/queue/job-queue.js';
 import { FileStorage } from '../../infra/storage/file-storage.js';
 import type { ConditionCode, ContainerCondition, InventoryPricesChanged } from '../inventory/index.js';
@@ -19,6 +19,7 @@ import { OrganizationsService } from '../organizations/index.js';
 import { type PlatformFacts, PlatformsService, type SaleKind } from '../platforms/index.js';
 import type { ListingActionAcceptedDto, ListOnPlatformDto } from './dto/listing-action.dto.js';
 import type { InventoryItemListing, ListingError } from './entities/inventory-item-listing.entity.js';
+import { ListingAnnouncer, type ListingMove } from './listing-announcer.js';
 import { type ListingItem, ListingItemQuery } from './listing-item.query.js';
 import { type ListingChange, ListingsRepository } from './listings.repository.js';
 import {
@@ -31,28 +32,8 @@ import {
   listingFailure,
   listingPrice,
   type ListingStatus,
-  listingStatusDisplay,
   platformListability,
 } from './listings.rules.js';
-
-/** Announced on every change of a listing's status; the inventory module writes the item's audit entry. */
-export class ListingStatusChanged {
-  static readonly NAME = 'listing.status_changed';
-  readonly name = ListingStatusChanged.NAME;
-  constructor(
-    readonly organizationId: string,
-    readonly itemId: string,
-    readonly platformSlug: string,
-    readonly listingUid: string,
-    readonly statusBefore: string | null,
-    readonly statusAfter: ListingStatus,
-    readonly message: string,
-    /** The caller who started the action; null for the engine's job. */
-    readonly actor: { auth: AuthContext; client: ClientRequest } | null,
-    /** `extension` when the browser extension reported the change; null: the actor's credentials tell. */
-    readonly source: 'extension' | null = null,
-  ) {}
-}
 
 /** What the engine answers a list or delist with: the work is queued, or the listing failed for want of a price. */
 export type EngineAnswer = ListingActionAcceptedDto & { status: 'in_progress' | 'delisting' | 'listing_failed' };
@@ -101,7 +82,8 @@ export class ListingEngineService implements OnModuleInit {
     private readonly organizations: OrganizationsService,
     private readonly queue: JobQueue,
     private readonly storage: FileStorage,
-    private readonly events: DomainEvents,
+    private readonly announcer: ListingAnnouncer,
+    private readonly db: TransactionalConnection,
   ) {}
 
   onModuleInit(): void {
@@ -146,17 +128,20 @@ export class ListingEngineService implements OnModuleInit {
     const claim = { organizationId: auth.organizationId, itemId: item.id, platformId: platform.id, userId: auth.userId, isDraft };
     if (code === 'price_not_set') {
       const failure = this.failure('price_not_set', platform);
-      const claimed = foundOrBlocked(await this.listings.claim(claim, 'listing_failed', ACTIVE_LISTING_STATUSES, failure));
-      await this.announce(
-        auth.organizationId,
-        item.id,
-        platform,
-        claimed.uid,
-        existing?.status ?? null,
-        'listing_failed',
-        failure.message,
-        actor,
-      );
+      const claimed = await this.db.transaction(async () => {
+        const failed = foundOrBlocked(await this.listings.claim(claim, 'listing_failed', ACTIVE_LISTING_STATUSES, failure));
+        await this.announce(
+          auth.organizationId,
+          item.id,
+          platform,
+          failed.uid,
+          existing?.status ?? null,
+          'listing_failed',
+          failure.message,
+          actor,
+        );
+        return failed;
+      });
       return { platform: platform.slug, listing_uid: claimed.uid, status: 'listing_failed', message: failure.description };
     }
     if (code !== null) throw blocked(code);
@@ -340,20 +325,22 @@ export class ListingEngineService implements OnModuleInit {
 
   /** Moves the listing on from the status the job found it in, and announces it. */
   private async record(listing: InventoryItemListing, platform: PlatformFacts, change: ListingChange, message: string): Promise<void> {
-    if (!(await this.listings.transition(listing.organizationId, listing.uid, [listing.status], change))) {
-      this.logger.warn(`Listing ${listing.uid} changed while its job ran; the outcome ${change.status} was not recorded.`);
-      return;
-    }
-    await this.announce(
-      listing.organizationId,
-      listing.inventoryItemId,
-      platform,
-      listing.uid,
-      listing.status,
-      change.status,
-      message,
-      null,
-    );
+    await this.db.transaction(async () => {
+      if (!(await this.listings.transition(listing.organizationId, listing.uid, [listing.status], change))) {
+        this.logger.warn(`Listing ${listing.uid} changed while its job ran; the outcome ${change.status} was not recorded.`);
+        return;
+      }
+      await this.announce(
+        listing.organizationId,
+        listing.inventoryItemId,
+        platform,
+        listing.uid,
+        listing.status,
+        change.status,
+        message,
+        null,
+      );
+    });
   }
 
   private announce(
@@ -364,12 +351,9 @@ export class ListingEngineService implements OnModuleInit {
     before: string | null,
     after: ListingStatus,
     detail: string,
-    actor: ListingStatusChanged['actor'],
+    actor: ListingMove['actor'],
   ): Promise<void> {
-    const change = `${platform.displayName}: ${before === null ? 'new' : listingStatusDisplay(before)} → ${listingStatusDisplay(after)}`;
-    return this.events.publish(
-      new ListingStatusChanged(organizationId, itemId, platform.slug, listingUid, before, after, `${change}. ${detail}`, actor),
-    );
+    return this.announcer.announce({ organizationId, itemId, platform, listingUid, before, after, detail, actor });
   }
 
   /**

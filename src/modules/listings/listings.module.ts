@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivityModule } from '../activity/index.js';
 import { MarketplaceModule } from '../marketplace/index.js';
 import { OrganizationsModule } from '../organizations/index.js';
 import { PlatformsModule } from '../platforms/index.js';
@@ -8,6 +9,7 @@ import { InventoryItemListing } from './entities/inventory-item-listing.entity.j
 import { ExtensionListingsController } from './extension-listings.controller.js';
 import { ExtensionListingsService } from './extension-listings.service.js';
 import { ListingActionsController } from './listing-actions.controller.js';
+import { ListingAnnouncer } from './listing-announcer.js';
 import { ListingBulkController } from './listing-bulk.controller.js';
 import { ListingBulkService } from './listing-bulk.service.js';
 import { ListingEngineService } from './listing-engine.service.js';
@@ -17,9 +19,24 @@ import { ListingsService } from './listings.service.js';
 
 /** Inventory items' listings on the selling platforms, whether an item can be listed where, and the listing engine. */
 @Module({
-  imports: [TypeOrmModule.forFeature([InventoryItemListing]), PlatformsModule, SubscriptionsModule, MarketplaceModule, OrganizationsModule],
+  imports: [
+    TypeOrmModule.forFeature([InventoryItemListing]),
+    PlatformsModule,
+    SubscriptionsModule,
+    MarketplaceModule,
+    OrganizationsModule,
+    ActivityModule,
+  ],
   controllers: [ListingActionsController, ListingBulkController, ExtensionListingsController],
-  providers: [ListingsRepository, ListingsService, ListingItemQuery, ListingEngineService, ListingBulkService, ExtensionListingsService],
+  providers: [
+    ListingAnnouncer,
+    ListingsRepository,
+    ListingsService,
+    ListingItemQuery,
+    ListingEngineService,
+    ListingBulkService,
+    ExtensionListingsService,
+  ],
   exports: [ListingsService],
 })
 export class ListingsModule {}

@@ -1,0 +1,4 @@
+/** What other modules may use of the activity feed. */
+export { ActivityModule } from './activity.module.js';
+export { ACTIVITY_EVENT_TYPES, type ActivityEventType, type ActivitySubjectType, listingActivity } from './activity.rules.js';
+export { type ActivityRecord, ActivityService } from './activity.service.js';
