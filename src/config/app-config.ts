@@ -22,6 +22,10 @@ export interface AppConfig {
   trustProxy: boolean;
   bodyLimitBytes: number;
   trialDays: number;
+  /** How often a worker looks for listings whose job was never queued (a stop between recording and queuing), in seconds. */
+  listingRecoveryIntervalS: number;
+  /** How long a listing waits in in_progress/delisting before its job is queued again (deduplicated by its job id), in seconds. */
+  listingRecoveryAfterS: number;
   /** Largest uploaded file (images), in bytes; uploads are held in memory while they are processed. */
   mediaMaxBytes: number;
   /** Largest inventory CSV upload (the request as sent), in bytes; the file is parsed as it streams, never held whole. */
@@ -194,6 +198,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
     trialDays: integer(env, 'TRIAL_DAYS', 14, 0, 3650),
+    listingRecoveryIntervalS: integer(env, 'LISTING_RECOVERY_INTERVAL_S', 60, 1, 86_400),
+    listingRecoveryAfterS: integer(env, 'LISTING_RECOVERY_AFTER_S', 300, 0, 86_400),
     mediaMaxBytes: integer(env, 'MEDIA_MAX_BYTES', 10_485_760, 1024, 268_435_456),
     csvImportMaxBytes: integer(env, 'CSV_IMPORT_MAX_BYTES', 52_428_800, 1024, 1_073_741_824),
     publicUrl: baseUrl(env, 'PUBLIC_URL', `http://localhost:${port}`),

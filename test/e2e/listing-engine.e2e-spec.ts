@@ -234,6 +234,44 @@ describe('Listing engine: list and delist on a platform (e2e)', () => {
     expect(discogsCallsFor(shop.discogsUser).slice(1)).toEqual(Array.from({ length: 5 }, () => 'GET /database/search'));
   }, 90_000);
 
+  it('queues again a job that never reached the queue (the process stopped between recording and queuing), and lists', async () => {
+    const shop = await seller();
+    const uid = await item(shop);
+    await list(shop, uid, 'discogs', { is_draft: false }).expect(200);
+    const first = await settled(shop, uid, 'discogs');
+    // The state a stop right after recording the request leaves behind: in progress for long, its job queued nowhere.
+    await stage.t.sql(
+      `UPDATE inventory_item_listings SET status = 'in_progress', listing_id = NULL, queued_action = 'list',
+              queued_job_id = 'list-job_lostInAStop', updated = now() - interval '1 hour' WHERE uid = $1`,
+      [first.uid],
+    );
+    const relisted = await settled(shop, uid, 'discogs');
+    expect(relisted).toMatchObject({ uid: first.uid, status: 'listed', listing_id: expect.stringMatching(/^\d+$/), last_error_code: null });
+    expect(relisted.listing_id).not.toBe(first.listing_id);
+    expect(discogsCallsFor(shop.discogsUser).filter((call) => call === 'POST /marketplace/listings')).toHaveLength(2);
+    const [row] = (await stage.t.sql('SELECT queued_action, queued_job_id FROM inventory_item_listings WHERE uid = $1', [first.uid])).rows;
+    expect(row).toEqual({ queued_action: null, queued_job_id: null });
+  });
+
+  it('retries a failed listing through the same list endpoint once the cause is fixed', async () => {
+    const shop = await seller();
+    const uid = await item(shop, null);
+    await list(shop, uid, 'discogs', { is_draft: false }).expect(200);
+    const failed = await settled(shop, uid, 'discogs');
+    expect(failed).toMatchObject({ status: 'listing_failed', permissions: { can_retry_listing: false } });
+    expect(failed.action_reasons.can_retry_listing).toEqual(expect.any(String));
+    await stage.t.api.patch(`/api/v1/inventory/${uid}/`).set(shop.auth).send({ price_total_usd: '29.00' }).expect(200);
+    expect(await listingOn(shop, uid, 'discogs')).toMatchObject({ status: 'listing_failed', permissions: { can_retry_listing: true } });
+    await list(shop, uid, 'discogs', { is_draft: false }).expect(200);
+    expect(await settled(shop, uid, 'discogs')).toMatchObject({
+      uid: failed.uid,
+      status: 'listed',
+      listing_price_usd: '29.00',
+      last_error_code: null,
+      permissions: { can_retry_listing: false, can_delist: true },
+    });
+  });
+
   it('acts once for the same Idempotency-Key sent twice', async () => {
     const shop = await seller();
     const uid = await item(shop);

@@ -30,9 +30,10 @@ export interface Listing {
   marketplace_url: string | null;
   marketplace_details: Record<string, unknown>;
   last_error_code: { uid: string; slug: string; message: string; description: string } | null;
+  permissions: Record<string, boolean>;
+  action_reasons: Record<string, string>;
 }
 
-/** The listing steps of the engine over HTTP, for one app under test. */
 /** Listing and delisting an item over HTTP, and reading its listings until a job is done, on the app `app()` returns. */
 export function listingActions(app: () => TestApp) {
   const list = (account: Account, uid: string, slug: string, body: Record<string, unknown> = {}) =>
@@ -144,6 +145,8 @@ export function discogsAndEbayStage() {
         EBAY_API_URL: stage.ebay.url,
         EBAY_IDENTITY_URL: stage.ebay.url,
         EBAY_MEDIA_URL: stage.ebay.url,
+        // Every second, so that a test's lost job is found at once; only listings recorded long ago are queued again.
+        LISTING_RECOVERY_INTERVAL_S: '1',
       },
     });
   });

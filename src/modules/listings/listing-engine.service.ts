@@ -1,9 +1,10 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { ApiError, NotFound, ValidationFailed } from '../../common/errors/error-response.js';
 import type { ClientRequest } from '../../common/http/client-request.js';
 import { newUid } from '../../common/ids/uid.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { type Job, JobQueue, type QueueName, RetryLater } from '../../infra/queue/job-queue.js';
 import { FileStorage } from '../../infra/storage/file-storage.js';
@@ -21,7 +22,7 @@ import type { ListingActionAcceptedDto, ListOnPlatformDto } from './dto/listing-
 import type { InventoryItemListing, ListingError } from './entities/inventory-item-listing.entity.js';
 import { ListingAnnouncer, type ListingMove } from './listing-announcer.js';
 import { type ListingItem, ListingItemQuery } from './listing-item.query.js';
-import { type ListingChange, ListingsRepository } from './listings.repository.js';
+import { type ListingChange, ListingsRepository, type QueuedJob } from './listings.repository.js';
 import {
   ACTION_STATUSES,
   ACTIVE_LISTING_STATUSES,
@@ -51,10 +52,17 @@ export interface ListingJobData {
 /** Platforms with an API adapter, each with its queue. */
 const ENGINE_PLATFORMS = ['ebay', 'discogs', 'etsy', 'shopify'] as const;
 const ATTEMPTS = 5;
+/** Listings the recovery sweep queues again per round. */
+const RECOVERY_BATCH = 200;
 const BACKOFF_MS = 2000;
 const MAX_PICTURES = 12;
 /** InventoryPricesChanged.NAME, spelled out: importing the inventory module's value here would make an import cycle. */
 const INVENTORY_PRICES_CHANGED = 'inventory.prices_changed';
+
+/** A list, publish or delist job, with the id it is recorded and queued under. */
+function queuedJob(action: QueuedJob['action']): QueuedJob {
+  return { action, jobId: `${action}-${newUid('job')}` };
+}
 
 function queueOf(slug: string): QueueName {
   return `marketplace-${slug}` as QueueName;
@@ -84,6 +92,7 @@ export class ListingEngineService implements OnModuleInit {
     private readonly storage: FileStorage,
     private readonly announcer: ListingAnnouncer,
     private readonly db: TransactionalConnection,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -145,15 +154,15 @@ export class ListingEngineService implements OnModuleInit {
       return { platform: platform.slug, listing_uid: claimed.uid, status: 'listing_failed', message: failure.description };
     }
     if (code !== null) throw blocked(code);
-    const claimed = foundOrBlocked(await this.listings.claim(claim, 'in_progress', ACTIVE_LISTING_STATUSES));
     const publish = existing?.status === 'draft' && existing.listingId !== null && !isDraft;
+    const queued = queuedJob(publish ? 'publish' : 'list');
+    const claimed = foundOrBlocked(await this.listings.claim(claim, 'in_progress', ACTIVE_LISTING_STATUSES, null, queued));
     const message = `Listing submitted to ${platform.displayName}.`;
     await this.announce(auth.organizationId, item.id, platform, claimed.uid, existing?.status ?? null, 'in_progress', message, actor);
-    await this.enqueue(platform.slug, {
+    await this.enqueueRecorded(platform.slug, queued, {
       listing_uid: claimed.uid,
       organization_id: auth.organizationId,
       account_uid: accountUid,
-      action: publish ? 'publish' : 'list',
     });
     return { platform: platform.slug, listing_uid: claimed.uid, status: 'in_progress', message };
   }
@@ -165,20 +174,23 @@ export class ListingEngineService implements OnModuleInit {
     if (!existing || !canDelist(existing)) {
       throw new ValidationFailed({ non_field_errors: [`The item has no live listing on ${platform.displayName} to delist.`] });
     }
-    const moved = await this.listings.transition(auth.organizationId, existing.uid, [existing.status], { status: 'delisting' });
+    const queued = queuedJob('delist');
+    const moved = await this.listings.transition(auth.organizationId, existing.uid, [existing.status], {
+      status: 'delisting',
+      queuedAction: queued.action,
+      queuedJobId: queued.jobId,
+    });
     if (!moved) throw new ValidationFailed({ non_field_errors: ['Wait until the current listing action finishes.'] });
     const message = `Delisting submitted to ${platform.displayName}.`;
     await this.announce(auth.organizationId, item.id, platform, existing.uid, existing.status, 'delisting', message, actor);
-    await this.enqueue(platform.slug, {
+    await this.enqueueRecorded(platform.slug, queued, {
       listing_uid: existing.uid,
       organization_id: auth.organizationId,
       account_uid: accountUid,
-      action: 'delist',
     });
     return { platform: platform.slug, listing_uid: existing.uid, status: 'delisting', message };
   }
 
-  /** What both actions need first, in this order: a primary address, a known API platform, a live connection, the item. */
   /**
    * What must hold before anything is recorded: the item and the platform exist for the caller (404, so another
    * organization's item is never told apart from a missing one), then in the documented order a primary address, a
@@ -204,12 +216,41 @@ export class ListingEngineService implements OnModuleInit {
     return { platform, item, accountUid: session.accountUid };
   }
 
-  private async enqueue(slug: string, data: ListingJobData): Promise<void> {
-    await this.queue.add(queueOf(slug), data.action, data, {
-      jobId: `${data.listing_uid}-${data.action}-${newUid('job')}`,
-      attempts: ATTEMPTS,
-      backoffMs: BACKOFF_MS,
-    });
+  private async enqueue(slug: string, data: ListingJobData, jobId = `${data.action}-${newUid('job')}`): Promise<void> {
+    await this.queue.add(queueOf(slug), data.action, data, { jobId, attempts: ATTEMPTS, backoffMs: BACKOFF_MS });
+  }
+
+  /**
+   * Queues the job a listing was just recorded as waiting for. The listing is already committed in_progress or
+   * delisting, so a queue that cannot be reached now does not fail the request: the recovery sweep queues the job later
+   * under the same id.
+   */
+  private async enqueueRecorded(slug: string, queued: QueuedJob, data: Omit<ListingJobData, 'action'>): Promise<void> {
+    try {
+      await this.enqueue(slug, { ...data, action: queued.action }, queued.jobId);
+    } catch (error) {
+      this.logger.warn(
+        `Listing ${data.listing_uid}: job ${queued.jobId} not queued yet (${(error as Error).message}); the recovery sweep will.`,
+      );
+    }
+  }
+
+  /**
+   * Queues again the jobs of listings that have waited longer than LISTING_RECOVERY_AFTER_S (their process stopped
+   * between recording and queuing, or the queue was down). Each keeps its job id, so a job that is still queued or
+   * running is not doubled, and the job itself does nothing once the listing has moved on.
+   */
+  async requeueStalled(): Promise<void> {
+    const before = new Date(Date.now() - this.config.listingRecoveryAfterS * 1000);
+    const catalog = await this.platforms.catalog();
+    for (const listing of await this.listings.stalled(before, RECOVERY_BATCH)) {
+      const platform = catalog.byId(listing.platformId);
+      if (!platform || !this.adapters.forPlatform(platform.slug)) continue;
+      // Without a live connection the job records connection_expired on the listing.
+      const session = await this.accounts.sellerSession(listing.organizationId, platform.id);
+      const data = { listing_uid: listing.uid, organization_id: listing.organizationId, account_uid: session?.accountUid ?? '' };
+      await this.enqueue(platform.slug, { ...data, action: listing.action }, listing.jobId);
+    }
   }
 
   /** One try of a listing job: drives the adapter and records the outcome; a retryable failure is thrown to the queue. */
@@ -326,7 +367,8 @@ export class ListingEngineService implements OnModuleInit {
   /** Moves the listing on from the status the job found it in, and announces it. */
   private async record(listing: InventoryItemListing, platform: PlatformFacts, change: ListingChange, message: string): Promise<void> {
     await this.db.transaction(async () => {
-      if (!(await this.listings.transition(listing.organizationId, listing.uid, [listing.status], change))) {
+      const outcome = { ...change, queuedAction: null, queuedJobId: null };
+      if (!(await this.listings.transition(listing.organizationId, listing.uid, [listing.status], outcome))) {
         this.logger.warn(`Listing ${listing.uid} changed while its job ran; the outcome ${change.status} was not recorded.`);
         return;
       }

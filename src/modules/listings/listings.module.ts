@@ -13,6 +13,7 @@ import { ListingAnnouncer } from './listing-announcer.js';
 import { ListingBulkController } from './listing-bulk.controller.js';
 import { ListingBulkService } from './listing-bulk.service.js';
 import { ListingEngineService } from './listing-engine.service.js';
+import { ListingRecoveryWorker } from './listing-recovery.worker.js';
 import { ListingItemQuery } from './listing-item.query.js';
 import { ListingsRepository } from './listings.repository.js';
 import { ListingsService } from './listings.service.js';
@@ -34,6 +35,7 @@ import { ListingsService } from './listings.service.js';
     ListingsService,
     ListingItemQuery,
     ListingEngineService,
+    ListingRecoveryWorker,
     ListingBulkService,
     ExtensionListingsService,
   ],

@@ -31,10 +31,34 @@ export interface ListingStateRow {
 }
 
 /** What a listing action changes on its row. */
+/** The job a listing's claim waits for (see InventoryItemListing.queuedJobId). */
+export interface QueuedJob {
+  action: NonNullable<InventoryItemListing['queuedAction']>;
+  jobId: string;
+}
+
+/** A listing whose job was recorded but may never have reached the queue, across organizations (for the recovery sweep). */
+export interface StalledListing {
+  uid: string;
+  organizationId: string;
+  platformId: string;
+  action: QueuedJob['action'];
+  jobId: string;
+}
+
 export type ListingChange = { status: ListingStatus } & Partial<
   Pick<
     InventoryItemListing,
-    'listingId' | 'listingPriceUsd' | 'marketplaceUrl' | 'marketplaceDetails' | 'isDraft' | 'lastError' | 'listedAt' | 'delistedAt'
+    | 'listingId'
+    | 'listingPriceUsd'
+    | 'marketplaceUrl'
+    | 'marketplaceDetails'
+    | 'isDraft'
+    | 'lastError'
+    | 'listedAt'
+    | 'delistedAt'
+    | 'queuedAction'
+    | 'queuedJobId'
   >
 >;
 
@@ -96,12 +120,15 @@ export class ListingsRepository {
     status: ListingStatus,
     unlessIn: readonly ListingStatus[],
     lastError: ListingError | null = null,
+    queued: QueuedJob | null = null,
   ): Promise<{ uid: string } | null> {
     const [row] = await this.db.select<{ uid: string }>(
-      `INSERT INTO inventory_item_listings (uid, organization_id, inventory_item_id, platform_id, user_id, status, is_draft, last_error)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO inventory_item_listings
+              (uid, organization_id, inventory_item_id, platform_id, user_id, status, is_draft, last_error, queued_action, queued_job_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10, $11)
        ON CONFLICT (inventory_item_id, platform_id) DO UPDATE
-          SET status = EXCLUDED.status, user_id = EXCLUDED.user_id, is_draft = EXCLUDED.is_draft, last_error = EXCLUDED.last_error, updated = now()
+          SET status = EXCLUDED.status, user_id = EXCLUDED.user_id, is_draft = EXCLUDED.is_draft, last_error = EXCLUDED.last_error,
+              queued_action = EXCLUDED.queued_action, queued_job_id = EXCLUDED.queued_job_id, updated = now()
         WHERE inventory_item_listings.status <> ALL($9::text[])
        RETURNING uid`,
       [
@@ -114,6 +141,8 @@ export class ListingsRepository {
         listing.isDraft,
         lastError === null ? null : JSON.stringify(lastError),
         unlessIn,
+        queued?.action ?? null,
+        queued?.jobId ?? null,
       ],
     );
     return row ?? null;
@@ -128,6 +157,28 @@ export class ListingsRepository {
       .where('organization_id = :organizationId AND uid = :uid AND status IN (:...from)', { organizationId, uid, from })
       .execute();
     return (result.affected ?? 0) > 0;
+  }
+
+  /** Listings still waiting for a job recorded before `before`, oldest first: a system read across organizations. */
+  async stalled(before: Date, limit: number): Promise<StalledListing[]> {
+    const rows = await this.db.select<{
+      uid: string;
+      organization_id: string;
+      platform_id: string;
+      queued_action: string;
+      queued_job_id: string;
+    }>(
+      `SELECT uid, organization_id, platform_id, queued_action, queued_job_id FROM inventory_item_listings
+        WHERE queued_job_id IS NOT NULL AND updated < $1 ORDER BY updated LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map((row) => ({
+      uid: row.uid,
+      organizationId: String(row.organization_id),
+      platformId: String(row.platform_id),
+      action: row.queued_action as QueuedJob['action'],
+      jobId: row.queued_job_id,
+    }));
   }
 
   /** The live listings (status listed) of these items. */

@@ -20,6 +20,7 @@ export interface ListingError {
 @Index(['inventoryItemId', 'platformId'], { unique: true })
 @Index(['organizationId', 'inventoryItemId'])
 @Index(['organizationId', 'status'])
+@Index('IDX_inventory_item_listings_queued', ['updated'], { where: 'queued_job_id IS NOT NULL' })
 export class InventoryItemListing extends TenantOwnedEntity {
   @Column({ type: 'bigint' })
   inventoryItemId!: string;
@@ -82,4 +83,14 @@ export class InventoryItemListing extends TenantOwnedEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   soldAt!: Date | null;
+
+  /**
+   * The job the listing waits for while in_progress or delisting: recorded with the status, cleared with the outcome,
+   * so that a job lost before it reached the queue (the process stopped in between) is queued again under the same id.
+   */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  queuedAction!: 'list' | 'publish' | 'delist' | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  queuedJobId!: string | null;
 }
