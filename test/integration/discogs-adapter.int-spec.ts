@@ -5,6 +5,7 @@ import type { ListingDraft, RemoteListing, RemoteOrder } from '../../src/modules
 import { MarketplaceError } from '../../src/modules/marketplace/adapters/marketplace-error.js';
 import { type FakeDiscogs, startFakeDiscogs } from '../support/fake-discogs.js';
 import { sellerSession } from '../support/seller-session.js';
+import { callPacer } from '../support/call-pacer.js';
 
 const APP = { consumerKey: 'InsticaConsumerKey', consumerSecret: 'InsticaConsumerSecret' };
 const SELLER = { id: 1234567, username: 'vinyl_vault' };
@@ -65,7 +66,7 @@ describe('DiscogsAdapter against a fake Discogs (integration)', () => {
       DISCOGS_CONSUMER_SECRET: APP.consumerSecret,
       PUBLIC_URL: 'https://shop.example.com',
     });
-    adapter = new DiscogsAdapter(new DiscogsClient(config));
+    adapter = new DiscogsAdapter(new DiscogsClient(config, callPacer()));
   });
   afterAll(async () => {
     await discogs?.close();
@@ -297,7 +298,7 @@ describe('DiscogsAdapter against a fake Discogs (integration)', () => {
     const wrongSecret = sellerSession({ credentials: { token: 'oauth-token-1', tokenSecret: 'not-the-secret' } });
     expect((await failure(adapter.delist(wrongSecret, { listingId: created.listingId, details: {} }))).kind).toBe('unauthorized');
 
-    const withoutKeys = new DiscogsAdapter(new DiscogsClient(loadConfig({ DISCOGS_API_URL: discogs.url })));
+    const withoutKeys = new DiscogsAdapter(new DiscogsClient(loadConfig({ DISCOGS_API_URL: discogs.url }), callPacer()));
     const unconfigured = await failure(withoutKeys.delist(oauth, { listingId: created.listingId, details: {} }));
     expect(unconfigured).toMatchObject({ kind: 'unavailable' });
     expect(unconfigured.message).toMatch(/DISCOGS_CONSUMER_KEY/);

@@ -4,6 +4,7 @@ import { MarketplaceError } from '../../src/modules/marketplace/adapters/marketp
 import { EbayAdapter } from '../../src/modules/marketplace/adapters/ebay/ebay.adapter.js';
 import { type FakeEbay, type FakeEbayOrder, startFakeEbay } from '../support/fake-ebay.js';
 import { type RecordedSellerSession, sellerSession } from '../support/seller-session.js';
+import { callPacer } from '../support/call-pacer.js';
 
 const EBAY_APP = { clientId: 'Instica-App-PRD-1a2b3c', clientSecret: 'PRD-secret-4d5e6f', ruName: 'Instica-InsticaA-App-PR-abcdef' };
 const SELLER = { userId: 'nY2kD8xQ', username: 'vinyl_vault_ebay' };
@@ -55,6 +56,7 @@ describe('eBay adapter against the fake eBay (integration)', () => {
         EBAY_IDENTITY_URL: ebay.url,
         EBAY_MEDIA_URL: ebay.url,
       }),
+      callPacer(),
     );
   });
   afterAll(async () => {
@@ -278,6 +280,7 @@ describe('eBay adapter against the fake eBay (integration)', () => {
     try {
       const pagedAdapter = new EbayAdapter(
         loadConfig({ EBAY_CLIENT_ID: EBAY_APP.clientId, EBAY_CLIENT_SECRET: EBAY_APP.clientSecret, EBAY_API_URL: ebayPaged.url }),
+        callPacer(),
       );
       const listingIds = Array.from({ length: 205 }, (_, index) =>
         ebayPaged.seedListing({ sku: `inv_Seed${String(index).padStart(12, '0')}`, title: `Record ${index}`, price: `${10 + index}.00` }),

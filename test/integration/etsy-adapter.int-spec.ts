@@ -5,6 +5,7 @@ import type { ListingDraft, RemoteListing, RemoteOrder } from '../../src/modules
 import { MarketplaceError } from '../../src/modules/marketplace/adapters/marketplace-error.js';
 import { ETSY_SELLER_TAXONOMY, type EtsySeller, type FakeEtsy, startFakeEtsy } from '../support/fake-etsy.js';
 import { type RecordedSellerSession, sellerSession } from '../support/seller-session.js';
+import { callPacer } from '../support/call-pacer.js';
 
 const APP = { keystring: '1aa2bb33c44d55eeeeee6fff', sharedSecret: 'ab12cd34ef' };
 
@@ -26,6 +27,7 @@ describe('EtsyAdapter against Etsy Open API v3 (fake)', () => {
         ETSY_API_URL: etsy.url,
         ETSY_WEB_URL: 'https://www.etsy.com',
       }),
+      callPacer(),
     );
   });
   afterAll(async () => {
@@ -190,6 +192,7 @@ describe('EtsyAdapter against Etsy Open API v3 (fake)', () => {
     etsy.setTaxonomy([{ id: 1, level: 0, name: 'Accessories', parent_id: null, children: [] }]);
     const freshAdapter = new EtsyAdapter(
       loadConfig({ ETSY_API_KEY: APP.keystring, ETSY_SHARED_SECRET: APP.sharedSecret, ETSY_API_URL: etsy.url }),
+      callPacer(),
     );
     const noTaxonomy = await failure(freshAdapter.createListing(session, draft()).finally(() => etsy.setTaxonomy(ETSY_SELLER_TAXONOMY)));
     expect(noTaxonomy).toMatchObject({
@@ -423,6 +426,7 @@ describe('EtsyAdapter against Etsy Open API v3 (fake)', () => {
 
     const wrongKey = new EtsyAdapter(
       loadConfig({ ETSY_API_KEY: APP.keystring, ETSY_SHARED_SECRET: 'not-the-secret', ETSY_API_URL: etsy.url }),
+      callPacer(),
     );
     const refused = await failure(collect(wrongKey.fetchActiveListings(session)));
     expect(refused.kind).toBe('unauthorized');
@@ -430,7 +434,7 @@ describe('EtsyAdapter against Etsy Open API v3 (fake)', () => {
   });
 
   it('names its missing settings', () => {
-    expect(new EtsyAdapter(loadConfig({})).missingSettings()).toEqual(['ETSY_API_KEY', 'ETSY_SHARED_SECRET']);
+    expect(new EtsyAdapter(loadConfig({}), callPacer()).missingSettings()).toEqual(['ETSY_API_KEY', 'ETSY_SHARED_SECRET']);
     expect(adapter.missingSettings()).toEqual([]);
   });
 });

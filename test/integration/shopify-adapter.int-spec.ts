@@ -6,6 +6,7 @@ import { ShopifyAdapter } from '../../src/modules/marketplace/adapters/shopify/s
 import { ShopifyClient } from '../../src/modules/marketplace/adapters/shopify/shopify.client.js';
 import { type FakeShopify, startFakeShopify } from '../support/fake-shopify.js';
 import { type RecordedSellerSession, sellerSession } from '../support/seller-session.js';
+import { callPacer } from '../support/call-pacer.js';
 
 const APP = { apiKey: 'shopify-app-key', apiSecret: 'shpss_app-secret' };
 const SHOP = { domain: 'vinyl-vault.myshopify.com', id: 'gid://shopify/Shop/548380009', name: 'Vinyl Vault' };
@@ -62,7 +63,7 @@ describe('ShopifyAdapter against a fake Shopify (GraphQL Admin API over HTTP)', 
       SHOPIFY_API_SECRET: APP.apiSecret,
       SHOPIFY_SHOP_URL_TEMPLATE: shopify.shopUrlTemplate,
     });
-    adapter = new ShopifyAdapter(config, new ShopifyClient(config));
+    adapter = new ShopifyAdapter(config, new ShopifyClient(config, callPacer()));
   });
   afterAll(async () => {
     await shopify?.close();

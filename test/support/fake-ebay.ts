@@ -32,6 +32,8 @@ export type FakeEbayFailure =
 
 /** A request the fake received, as the tests assert it. */
 export interface FakeEbayCall {
+  /** When it arrived (Date.now()), to count calls per rate-limit window. */
+  at: number;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -276,6 +278,7 @@ export async function startFakeEbay(app: EbayApp): Promise<FakeEbay> {
     }
     const query = Object.fromEntries(parsed.searchParams);
     calls.push({
+      at: Date.now(),
       method,
       path,
       query,

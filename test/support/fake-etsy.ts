@@ -15,6 +15,8 @@ export interface EtsySeller {
 
 /** A request to the Open API (`/v3/application/...`) the fake received, for assertions. */
 export interface EtsyRecordedRequest {
+  /** When it arrived (Date.now()), to count calls per rate-limit window. */
+  at: number;
   method: string;
   path: string;
   query: Record<string, string>;
@@ -310,6 +312,7 @@ export async function startFakeEtsy(app: EtsyApp): Promise<FakeEtsy> {
   const handleApi = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
     const body = await parseBody(request);
     requests.push({
+      at: Date.now(),
       method: request.method ?? '',
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),

@@ -22,13 +22,13 @@ export interface QueueRateLimit {
 }
 
 /**
- * The marketplaces' published limits, as jobs: a listing job makes several calls (eBay up to eight: a picture,
- * the inventory item, three policies, the location, the offer, publish), so each limit is the platform's call
- * limit divided by the calls one job makes, rounded down.
- * - Discogs: 60 authenticated requests a minute per seller (X-Discogs-Ratelimit): 4 calls a job.
- * - eBay: Inventory API 2,000,000 calls a day per application (about 23 a second): 8 calls a job.
- * - Etsy: 10 requests a second per application key (x-limit-per-second): 5 calls a job.
- * - Shopify: GraphQL Admin leaky bucket of 50 cost points a second per shop; a mutation costs 10: 4 calls a job.
+ * How fast each marketplace queue starts jobs. The platforms' call limits themselves are kept call by call by the
+ * adapters' MarketplaceCallPacer (modules/marketplace/adapters/call-pacer.ts); these job rates, the call limit divided by
+ * the calls one job makes and rounded, only keep workers from starting jobs that would wait on it.
+ * - Discogs: 60 requests a minute per seller, about 4 calls a job (per seller account).
+ * - eBay: about 23 calls a second per application, 9 calls to list one item (picture, item, policies, location, offer, publish).
+ * - Etsy: 10 requests a second per application key, 5 to 6 calls a job.
+ * - Shopify: 50 GraphQL cost points a second per shop, about 4 mutations a job (per shop).
  */
 export const QUEUE_RATE_LIMITS: Partial<Record<QueueName, QueueRateLimit>> = {
   'marketplace-discogs': { max: 15, durationMs: 60_000, groupKey: 'account_uid' },

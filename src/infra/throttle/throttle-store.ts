@@ -11,6 +11,12 @@ export interface WindowHits {
 export abstract class ThrottleStore {
   abstract hit(key: string, windowMs: number): Promise<WindowHits>;
 
+  /**
+   * A place for one call under `limit` calls per sliding `windowMs` (never more within any such span, whichever
+   * process makes them): 0 when this call may go now (it is counted), else the milliseconds until a place frees.
+   */
+  abstract reserve(key: string, limit: number, windowMs: number): Promise<number>;
+
   /** Counts one request against a sensitive limit (`limit` per window); over it, the documented 429 with `Retry-After`. */
   async enforce(key: string, limit: number, windowMs: number): Promise<void> {
     const { hits, resetSeconds } = await this.hit(key, windowMs);

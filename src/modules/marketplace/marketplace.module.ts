@@ -8,6 +8,7 @@ import { EbayConnector } from './adapters/ebay/ebay-connector.js';
 import { EbayAdapter } from './adapters/ebay/ebay.adapter.js';
 import { EtsyConnector } from './adapters/etsy/etsy-connector.js';
 import { EtsyAdapter } from './adapters/etsy/etsy.adapter.js';
+import { MarketplaceCallPacer } from './adapters/call-pacer.js';
 import { MarketplaceAdapters } from './adapters/marketplace-adapters.js';
 import { ShopifyAdapter } from './adapters/shopify/shopify.adapter.js';
 import { ShopifyConnector } from './adapters/shopify/shopify-connector.js';
@@ -40,6 +41,7 @@ import { MarketplaceConnectService } from './marketplace-connect.service.js';
     ShopifyConnector,
     ShopifyAdapter,
     MarketplaceAdapters,
+    MarketplaceCallPacer,
   ],
   exports: [MarketplaceAccountsService, EbayAdapter, DiscogsAdapter, EtsyAdapter, ShopifyAdapter, MarketplaceAdapters],
 })

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { APP_CONFIG, type AppConfig } from '../../../../config/app-config.js';
 import { errorKindOf, MarketplaceError, type MarketplaceErrorKind, retryAfterSeconds } from '../marketplace-error.js';
 import { oauthPlaintextHeader } from './discogs.rules.js';
+import { MarketplaceCallPacer } from '../call-pacer.js';
 
 /**
  * The credentials a Discogs call is made with, as stored (sealed) for an account: a personal access token
@@ -45,7 +46,10 @@ export function discogsCredentials(stored: Record<string, unknown>): DiscogsCred
  */
 @Injectable()
 export class DiscogsClient {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pacer: MarketplaceCallPacer,
+  ) {}
 
   identity(credentials: DiscogsCredentials): Promise<DiscogsIdentity> {
     return this.request<DiscogsIdentity>('GET', '/oauth/identity', credentials);
@@ -66,6 +70,7 @@ export class DiscogsClient {
       'User-Agent': this.userAgent(),
     };
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    await this.pacer.take(PLATFORM, sellerOf(credentials));
     let response: Response;
     try {
       response = await fetch(url, {
@@ -133,4 +138,10 @@ function discogsMessage(body: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Whose Discogs rate limit a call counts against: the seller's token, hashed (a secret never becomes a key). */
+function sellerOf(credentials: DiscogsCredentials): string {
+  const token = 'personalToken' in credentials ? credentials.personalToken : credentials.token;
+  return createHash('sha256').update(token).digest('hex').slice(0, 24);
 }

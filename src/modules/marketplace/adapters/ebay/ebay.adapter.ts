@@ -13,6 +13,7 @@ import type {
 } from '../marketplace-adapter.js';
 import { MarketplaceError } from '../marketplace-error.js';
 import { EbayClient } from './ebay.client.js';
+import { MarketplaceCallPacer } from '../call-pacer.js';
 import {
   chosenSetting,
   EBAY_MARKETPLACE_ID,
@@ -53,8 +54,11 @@ export class EbayAdapter implements MarketplaceAdapter {
   readonly platform = PLATFORM;
   private readonly client: EbayClient;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.client = new EbayClient(config);
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    pacer: MarketplaceCallPacer,
+  ) {
+    this.client = new EbayClient(config, pacer);
   }
 
   missingSettings(): string[] {

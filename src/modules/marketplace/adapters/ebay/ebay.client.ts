@@ -3,6 +3,7 @@ import type { AppConfig } from '../../../../config/app-config.js';
 import type { SellerSession } from '../marketplace-adapter.js';
 import { errorKindOf, type MarketplaceErrorKind, MarketplaceError, retryAfterSeconds } from '../marketplace-error.js';
 import { EBAY_SCOPES, ebayBasicAuth, type EbayCredentials } from './ebay-connector.js';
+import type { MarketplaceCallPacer } from '../call-pacer.js';
 import { EBAY_CONTENT_LANGUAGE, ebayErrorIds, ebayErrorMessage } from './ebay.rules.js';
 
 const PLATFORM = 'ebay';
@@ -49,7 +50,10 @@ export interface EbayResponse<T> {
  * carrying eBay's own messages and error ids.
  */
 export class EbayClient {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly pacer: MarketplaceCallPacer,
+  ) {}
 
   async request<T>(session: SellerSession, request: EbayRequest): Promise<EbayResponse<T>> {
     let accessToken = await this.currentAccessToken(session);
@@ -100,6 +104,7 @@ export class EbayClient {
       headers['Content-Type'] = 'application/json';
       headers['Content-Language'] = EBAY_CONTENT_LANGUAGE;
     }
+    await this.pacer.take(PLATFORM, '');
     try {
       return await fetch(request.url, {
         method: request.method,

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../../../config/app-config.js';
 import { MarketplaceError } from '../marketplace-error.js';
 import { type ConnectedSeller, ConnectRefused, type ConnectStart, type OAuthConnector } from '../oauth-connector.js';
 import { ETSY_PLATFORM, EtsyApi, type EtsyCredentials } from './etsy.client.js';
+import { MarketplaceCallPacer } from '../call-pacer.js';
 
 /** What the listing engine does on Etsy: listings (read, write, delete), the shop, receipts and their tracking, the seller's email. */
 export const ETSY_SCOPES = ['listings_r', 'listings_w', 'listings_d', 'shops_r', 'transactions_r', 'transactions_w', 'email_r'];
@@ -23,8 +24,11 @@ export class EtsyConnector implements OAuthConnector {
   readonly platform = ETSY_PLATFORM;
   private readonly api: EtsyApi;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.api = new EtsyApi(config);
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    pacer: MarketplaceCallPacer,
+  ) {
+    this.api = new EtsyApi(config, pacer);
   }
 
   missingSettings(): string[] {

@@ -14,6 +14,7 @@ import type {
 import { MarketplaceError } from '../marketplace-error.js';
 import { etsyMissingSettings } from './etsy-connector.js';
 import { ETSY_PLATFORM, EtsyApi, type EtsyCredentials, type EtsyRequest } from './etsy.client.js';
+import { MarketplaceCallPacer } from '../call-pacer.js';
 import {
   decimalFromEtsyMoney,
   ETSY_WHEN_MADE,
@@ -99,8 +100,11 @@ export class EtsyAdapter implements MarketplaceAdapter {
   /** Seller-taxonomy node ids by name (the taxonomy is Etsy's, the same for every shop). */
   private taxonomyIds: Map<string, number> | null = null;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.api = new EtsyApi(config);
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    pacer: MarketplaceCallPacer,
+  ) {
+    this.api = new EtsyApi(config, pacer);
   }
 
   missingSettings(): string[] {

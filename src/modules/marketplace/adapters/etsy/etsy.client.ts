@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import type { AppConfig } from '../../../../config/app-config.js';
+import type { MarketplaceCallPacer } from '../call-pacer.js';
 import { errorKindOf, MarketplaceError, retryAfterSeconds } from '../marketplace-error.js';
 
 export const ETSY_PLATFORM = 'etsy';
@@ -28,7 +29,10 @@ export interface EtsyRequest {
  * client (client_id in the body, PKCE for the code).
  */
 export class EtsyApi {
-  constructor(private readonly config: AppConfig) {}
+  constructor(
+    private readonly config: AppConfig,
+    private readonly pacer: MarketplaceCallPacer,
+  ) {}
 
   /** `ETSY_API_KEY:ETSY_SHARED_SECRET`, as Etsy requires in `x-api-key`. */
   private apiKeyHeader(): string {
@@ -55,6 +59,7 @@ export class EtsyApi {
     } else if (request.body && 'multipart' in request.body) {
       body = request.body.multipart;
     }
+    await this.pacer.take(ETSY_PLATFORM, '');
     let response: Response;
     try {
       response = await fetch(url, { method: request.method, headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../../../../config/app-config.js';
 import type { ListingPicture, SellerSession } from '../marketplace-adapter.js';
 import { errorKindOf, MarketplaceError, retryAfterSeconds } from '../marketplace-error.js';
 import { type QueryCost, shopBaseUrl, throttleWaitSeconds } from './shopify.rules.js';
+import { MarketplaceCallPacer } from '../call-pacer.js';
 
 export const SHOPIFY = 'shopify';
 const REQUEST_TIMEOUT_MS = 20_000;
@@ -53,7 +54,10 @@ interface GraphqlBody<T> {
  */
 @Injectable()
 export class ShopifyClient {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pacer: MarketplaceCallPacer,
+  ) {}
 
   baseUrl(shop: string): string {
     return shopBaseUrl(this.config.shopifyShopUrlTemplate, shop);
@@ -77,6 +81,7 @@ export class ShopifyClient {
 
   /** One GraphQL Admin API call with an access token as it is (no renewal): `data`, or a MarketplaceError. */
   async graphqlWithToken<T>(shop: string, accessToken: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    await this.pacer.take(SHOPIFY, shop);
     const response = await this.send(`${this.baseUrl(shop)}/admin/api/${this.config.shopifyApiVersion}/graphql.json`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Shopify-Access-Token': accessToken },
