@@ -10,7 +10,7 @@ const common = {
 /** Unit tests need nothing; integration and e2e tests need PostgreSQL and Redis (see test/support). */
 export default {
   maxWorkers: 2,
-  testTimeout: 60000,
+  testTimeout: 180000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/lint/**/*.spec.ts'] },
     {

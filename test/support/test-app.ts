@@ -67,8 +67,8 @@ export function testServices(): { databaseUrl: string; redisUrl: string; runId: 
 }
 
 const ENTRY = join(process.cwd(), 'dist', 'src', 'main.js');
-/** Below jest's 60 s hook timeout, so a server that never serves fails createTestApp (which cleans up) rather than the hook. */
-const STARTUP_DEADLINE_MS = 40_000;
+/** A bound for a server that never serves (the embedded database migrates in WebAssembly, slow on a loaded machine); under jest's hook timeout, so createTestApp cleans up itself. */
+const STARTUP_DEADLINE_MS = 120_000;
 /** How long a stopped server may take to shut down gracefully before it is killed. */
 const STOP_GRACE_MS = 10_000;
 
