@@ -20,6 +20,7 @@ export interface ListingError {
 @Index(['inventoryItemId', 'platformId'], { unique: true })
 @Index(['organizationId', 'inventoryItemId'])
 @Index(['organizationId', 'status'])
+@Index(['organizationId', 'platformId', 'listingId'])
 export class InventoryItemListing extends TenantOwnedEntity {
   @Column({ type: 'bigint' })
   inventoryItemId!: string;
