@@ -136,7 +136,11 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
         }),
       );
     }
-    const connected = await t.api.post(ACCOUNTS).set(account.auth).send({ platform: 'discogs', personal_token: `import-token-${user.id}` }).expect(201);
+    const connected = await t.api
+      .post(ACCOUNTS)
+      .set(account.auth)
+      .send({ platform: 'discogs', personal_token: `import-token-${user.id}` })
+      .expect(201);
     return { user, listings, accountUid: connected.body.uid as string };
   }
 
@@ -164,7 +168,8 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
   async function items(account: Account, uid: string, query = '', path = 'items'): Promise<Item[]> {
     const all: Item[] = [];
     for (let page = 1; ; page += 1) {
-      const body = (await t.api.get(`${BASE}import/jobs/${uid}/${path}/?page=${page}&page_size=100${query}`).set(account.auth).expect(200)).body;
+      const body = (await t.api.get(`${BASE}import/jobs/${uid}/${path}/?page=${page}&page_size=100${query}`).set(account.auth).expect(200))
+        .body;
       all.push(...(body.results as Item[]));
       if (!body.next) return all;
     }
@@ -180,19 +185,34 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
       .set(account.auth)
       .send({ product_title: 'Already here', status: 'ready-to-sell', price_total_usd: '20.00', manual_sku: 'SKU-7' })
       .expect(201);
-    const { listings, accountUid } = await discogsSeller(account, 230, (index) => ({
-      ...(index === 7 ? { external_id: 'SKU-7' } : {}),
-      ...(index === 11 || index === 12 ? { price: 0 } : {}),
-    }), (index) => (index === 3 ? elsewhere.picture('not-discogs') : images.picture(`d-${index}-${discogsUsers}`)));
+    const { listings, accountUid } = await discogsSeller(
+      account,
+      230,
+      (index) => ({
+        ...(index === 7 ? { external_id: 'SKU-7' } : {}),
+        ...(index === 11 || index === 12 ? { price: 0 } : {}),
+      }),
+      (index) => (index === 3 ? elsewhere.picture('not-discogs') : images.picture(`d-${index}-${discogsUsers}`)),
+    );
     discogs.failInventoryPage(2, 429);
 
-    const created = await t.api.post(`${BASE}import/jobs/create/`).set(account.auth).send({ seller_account_uid: accountUid, marketplace: 'discogs' }).expect(201);
+    const created = await t.api
+      .post(`${BASE}import/jobs/create/`)
+      .set(account.auth)
+      .send({ seller_account_uid: accountUid, marketplace: 'discogs' })
+      .expect(201);
     expect(created.body).toMatchObject({ status: 'pending', marketplace: 'discogs', total_listings_found: 0, progress_percentage: 0 });
     const uid = created.body.id as string;
 
     await t.api.post(`${BASE}import/preview/`).set(account.auth).send({ job_uid: uid }).expect(202);
     const previewed = await settled(account, uid);
-    expect(previewed).toMatchObject({ status: 'pending', total_listings_found: 230, items_imported: 0, items_failed: 2, items_conflicted: 1 });
+    expect(previewed).toMatchObject({
+      status: 'pending',
+      total_listings_found: 230,
+      items_imported: 0,
+      items_failed: 2,
+      items_conflicted: 1,
+    });
     expect(previewed.issue_summary).toBe('2 failed, 1 conflict');
     expect(discogs.inventoryPageRequests.get(2)).toBe(2);
     expect(await inventoryCount(account)).toBe(1);
@@ -213,7 +233,13 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
 
     await t.api.post(`${BASE}import/start/`).set(account.auth).send({ job_uid: uid }).expect(202);
     const done = await settled(account, uid);
-    expect(done).toMatchObject({ status: 'completed', items_imported: 227, items_failed: 2, items_conflicted: 1, progress_percentage: 100 });
+    expect(done).toMatchObject({
+      status: 'completed',
+      items_imported: 227,
+      items_failed: 2,
+      items_conflicted: 1,
+      progress_percentage: 100,
+    });
     expect(done.completed_at).not.toBeNull();
     expect(await inventoryCount(account)).toBe(228);
 
@@ -225,7 +251,11 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
     expect(product).toMatchObject({ title: 'Title 0', catalog_number: 'CAT-0', year: '1970', formats: ['Vinyl'] });
     expect(product.artist?.name ?? product.artist_name).toBe('Artist 0');
     const listing = await actions.listingOn(account, imported.created_inventory_item_uid!, 'discogs');
-    expect(listing).toMatchObject({ status: 'listed', listing_id: String(listings[0].id), marketplace_url: expect.stringContaining(String(listings[0].id)) });
+    expect(listing).toMatchObject({
+      status: 'listed',
+      listing_id: String(listings[0].id),
+      marketplace_url: expect.stringContaining(String(listings[0].id)),
+    });
 
     // Delist works at once on an imported listing.
     await actions.delist(account, imported.created_inventory_item_uid!, 'discogs').expect(200);
@@ -274,20 +304,30 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
     await resolve(conflicts[0].id, { resolution: 'merge' }).expect(400, { resolution: ['"merge" is not a valid choice.'] });
     // link (the default): the existing item gets the listing, no item is made.
     expect((await resolve(conflicts[0].id, {}).expect(200)).body).toMatchObject({ id: uid, items_conflicted: 3, items_imported: 4 });
-    expect(await actions.listingOn(account, existing[0], 'discogs')).toMatchObject({ status: 'listed', listing_id: String(listings[0].id) });
+    expect(await actions.listingOn(account, existing[0], 'discogs')).toMatchObject({
+      status: 'listed',
+      listing_id: String(listings[0].id),
+    });
     expect(await inventoryCount(account)).toBe(before);
     // create: a new item anyway.
     await resolve(conflicts[1].id, { resolution: 'create' }).expect(200);
     expect(await inventoryCount(account)).toBe(before + 1);
     // skip.
-    expect((await resolve(conflicts[2].id, { resolution: 'skip' }).expect(200)).body).toMatchObject({ items_skipped: 1, items_conflicted: 1 });
+    expect((await resolve(conflicts[2].id, { resolution: 'skip' }).expect(200)).body).toMatchObject({
+      items_skipped: 1,
+      items_conflicted: 1,
+    });
     await resolve(failed[0].id, {}).expect(400);
     expect((await t.api.post(`${BASE}import/jobs/${uid}/skip-all-conflicts/`).set(account.auth).expect(200)).body).toMatchObject({
       items_conflicted: 0,
       items_skipped: 2,
     });
     const resolved = await items(account, uid);
-    expect(resolved.find((item) => item.id === conflicts[0].id)).toMatchObject({ status: 'imported', resolution: 'link', created_inventory_item_uid: existing[0] });
+    expect(resolved.find((item) => item.id === conflicts[0].id)).toMatchObject({
+      status: 'imported',
+      resolution: 'link',
+      created_inventory_item_uid: existing[0],
+    });
     expect(resolved.find((item) => item.id === conflicts[1].id)).toMatchObject({ status: 'imported', resolution: 'create' });
     expect(resolved.find((item) => item.id === conflicts[3].id)).toMatchObject({ status: 'skipped', resolution: 'skip' });
 
@@ -303,7 +343,11 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
     expect(second.filter((item) => item.conflict_type === 'duplicate_listing')).toHaveLength(6);
     expect(await inventoryCount(account)).toBe(before + 2);
     const duplicate = second.find((item) => item.conflict_type === 'duplicate_listing')!;
-    await t.api.post(`${BASE}import/jobs/${again}/items/${duplicate.id}/resolve/`).set(account.auth).send({ resolution: 'create' }).expect(400);
+    await t.api
+      .post(`${BASE}import/jobs/${again}/items/${duplicate.id}/resolve/`)
+      .set(account.auth)
+      .send({ resolution: 'create' })
+      .expect(400);
     await t.api.post(`${BASE}import/start/`).set(account.auth).send({ job_uid: again, skip_conflicts: true }).expect(202);
     expect(await settled(account, again)).toMatchObject({ status: 'completed', items_conflicted: 0, items_skipped: 8 });
     expect(await inventoryCount(account)).toBe(before + 2);
@@ -313,10 +357,28 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
     const account = await seller();
     const stranger = await seller();
     const { accountUid } = await discogsSeller(account, 1);
-    await t.api.post(`${BASE}import/jobs/create/`).set(stranger.auth).send({ seller_account_uid: accountUid, marketplace: 'discogs' }).expect(400);
-    await t.api.post(`${BASE}import/jobs/create/`).set(account.auth).send({ seller_account_uid: accountUid, marketplace: 'ebay' }).expect(400);
-    await t.api.post(`${BASE}import/jobs/create/`).set(account.auth).send({ seller_account_uid: accountUid, marketplace: 'amazon' }).expect(400);
-    const created = (await t.api.post(`${BASE}import/jobs/create/`).set(account.auth).send({ seller_account_uid: accountUid, marketplace: 'discogs' }).expect(201)).body;
+    await t.api
+      .post(`${BASE}import/jobs/create/`)
+      .set(stranger.auth)
+      .send({ seller_account_uid: accountUid, marketplace: 'discogs' })
+      .expect(400);
+    await t.api
+      .post(`${BASE}import/jobs/create/`)
+      .set(account.auth)
+      .send({ seller_account_uid: accountUid, marketplace: 'ebay' })
+      .expect(400);
+    await t.api
+      .post(`${BASE}import/jobs/create/`)
+      .set(account.auth)
+      .send({ seller_account_uid: accountUid, marketplace: 'amazon' })
+      .expect(400);
+    const created = (
+      await t.api
+        .post(`${BASE}import/jobs/create/`)
+        .set(account.auth)
+        .send({ seller_account_uid: accountUid, marketplace: 'discogs' })
+        .expect(201)
+    ).body;
     await t.api.get(`${BASE}import/jobs/${created.id}/`).set(stranger.auth).expect(404);
     await t.api.post(`${BASE}import/start/`).set(stranger.auth).send({ job_uid: created.id }).expect(400);
     await t.api.post(`${BASE}etsy/import/`).set(account.auth).send({}).expect(400);
@@ -330,7 +392,10 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
     const account = await seller();
     const { state } = (await t.api.post(`${ACCOUNTS}ebay/connect/`).set(account.auth).send({}).expect(200)).body as { state: string };
     const code = ebay.issueCode({ userId: `ebay-${account.user.uid}`, username: `ebay_${account.user.uid}` });
-    await t.api.get(`${ACCOUNTS}ebay/login/callback/?${new URLSearchParams({ code, state }).toString()}`).set('Accept', 'application/json').expect(200);
+    await t.api
+      .get(`${ACCOUNTS}ebay/login/callback/?${new URLSearchParams({ code, state }).toString()}`)
+      .set('Accept', 'application/json')
+      .expect(200);
     const ids: string[] = [];
     for (let index = 0; index < 130; index += 1) {
       ids.push(
@@ -342,7 +407,13 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
           condition: 'LIKE_NEW',
           conditionDescription: 'Media: Near Mint (NM or M-). Sleeve: Very Good (VG).',
           description: 'Original pressing.',
-          aspects: { Artist: ['John Coltrane'], 'Record Label': ['Blue Note'], Format: ['Record'], 'Release Year': ['1958'], 'Catalog Number': ['BLP 1577'] },
+          aspects: {
+            Artist: ['John Coltrane'],
+            'Record Label': ['Blue Note'],
+            Format: ['Record'],
+            'Release Year': ['1958'],
+            'Catalog Number': ['BLP 1577'],
+          },
           imageUrls: [images.picture(`e-${index}`)],
           upc: ['602537544004'],
         }),
@@ -352,7 +423,10 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
     const uid = (await t.api.post(`${BASE}ebay/import/`).set(account.auth).send({}).expect(202)).body.id as string;
     const done = await settled(account, uid);
     expect(done).toMatchObject({ status: 'completed', total_listings_found: 130, items_imported: 128, items_failed: 2 });
-    expect((await items(account, uid, '&status=failed', 'issues')).map((item) => item.error_code).sort()).toEqual(['invalid_price', 'unsupported_currency']);
+    expect((await items(account, uid, '&status=failed', 'issues')).map((item) => item.error_code).sort()).toEqual([
+      'invalid_price',
+      'unsupported_currency',
+    ]);
     const imported = (await items(account, uid, '&status=imported')).find((item) => item.external_listing_id === ids[0])!;
     expect(imported.external_sku).toBe('EB-0');
     const itemUid = imported.created_inventory_item_uid!;
@@ -384,7 +458,12 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
     );
     etsy.failListingsPageAt(100);
     const uid = (await t.api.post(`${BASE}etsy/import/`).set(account.auth).send({}).expect(202)).body.id as string;
-    expect(await settled(account, uid)).toMatchObject({ status: 'completed', total_listings_found: 120, items_imported: 119, items_failed: 1 });
+    expect(await settled(account, uid)).toMatchObject({
+      status: 'completed',
+      total_listings_found: 120,
+      items_imported: 119,
+      items_failed: 1,
+    });
     const imported = (await items(account, uid, '&status=imported')).find((item) => item.external_listing_id === String(ids[0]))!;
     const itemUid = imported.created_inventory_item_uid!;
     const detail = (await t.api.get(`/api/v1/inventory/${itemUid}/`).set(account.auth).expect(200)).body;
@@ -416,7 +495,12 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
     );
     shopify.failImportPageAt(50);
     const uid = (await t.api.post(`${BASE}shopify/import/`).set(account.auth).send({}).expect(202)).body.id as string;
-    expect(await settled(account, uid)).toMatchObject({ status: 'completed', total_listings_found: 110, items_imported: 110, items_failed: 0 });
+    expect(await settled(account, uid)).toMatchObject({
+      status: 'completed',
+      total_listings_found: 110,
+      items_imported: 110,
+      items_failed: 0,
+    });
     expect(await inventoryCount(account)).toBe(112);
     const imported = (await items(account, uid, '&status=imported')).find((item) => item.external_listing_id === products[0].id)!;
     const itemUid = imported.created_inventory_item_uid!;
@@ -433,7 +517,11 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
     const account = await seller();
     const { accountUid } = await discogsSeller(account, 400);
     const uid = (
-      await t.api.post(`${BASE}import/jobs/create/`).set(account.auth).send({ seller_account_uid: accountUid, marketplace: 'discogs' }).expect(201)
+      await t.api
+        .post(`${BASE}import/jobs/create/`)
+        .set(account.auth)
+        .send({ seller_account_uid: accountUid, marketplace: 'discogs' })
+        .expect(201)
     ).body.id as string;
     await t.api.post(`${BASE}import/start/`).set(account.auth).send({ job_uid: uid }).expect(202);
     await until(account, uid, (current) => current.items_imported >= 20);

@@ -674,7 +674,15 @@ export async function startFakeEtsy(app: EtsyApp): Promise<FakeEtsy> {
                 sku: fields.sku ?? '',
                 is_deleted: false,
                 property_values: [],
-                offerings: [{ offering_id: nextListingId(), quantity: fields.quantity ?? 1, is_enabled: true, is_deleted: false, price: money(fields.price) }],
+                offerings: [
+                  {
+                    offering_id: nextListingId(),
+                    quantity: fields.quantity ?? 1,
+                    is_enabled: true,
+                    is_deleted: false,
+                    price: money(fields.price),
+                  },
+                ],
               },
             ],
             price_on_property: [],

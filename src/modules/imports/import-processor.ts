@@ -28,10 +28,7 @@ const CREATED_KEY = 'IDX_marketplace_import_items_created';
 const ITEM_UID = /^inv_[0-9A-Za-z]{16}$/;
 
 /** Where an item stands once evaluated: what would happen to it now. */
-type Evaluation =
-  | { status: 'failed'; code: string; message: string }
-  | { status: 'conflict'; conflict: Conflict }
-  | { status: 'pending' };
+type Evaluation = { status: 'failed'; code: string; message: string } | { status: 'conflict'; conflict: Conflict } | { status: 'pending' };
 
 /** The run an item is processed in, and how. */
 export interface RunContext {
@@ -58,7 +55,11 @@ export class ImportProcessor {
   ) {}
 
   /** What the organization already has that these listings run into (three queries for the lot). */
-  async matches(organizationId: string, platformId: string, listings: ListingForImport[]): Promise<(listing: ListingForImport) => ExistingMatches> {
+  async matches(
+    organizationId: string,
+    platformId: string,
+    listings: ListingForImport[],
+  ): Promise<(listing: ListingForImport) => ExistingMatches> {
     const skus = [...new Set(listings.map((listing) => listing.externalId).filter((sku): sku is string => Boolean(sku)))];
     const [linked, own, bySku] = await Promise.all([
       this.listings.itemsOfPlatformListings(
@@ -87,7 +88,11 @@ export class ImportProcessor {
   }
 
   /** A page's listings as new import items, each with what would happen to it. */
-  async evaluatePage(job: ImportJob, listings: ListingForImport[], processedInRun: number | null): Promise<Array<NewImportItem & { processedInRun: number | null }>> {
+  async evaluatePage(
+    job: ImportJob,
+    listings: ListingForImport[],
+    processedInRun: number | null,
+  ): Promise<Array<NewImportItem & { processedInRun: number | null }>> {
     const matchesOf = await this.matches(job.organizationId, job.platformId, listings);
     return listings.map((listing) => ({
       externalListingId: clip(listing.listingId, 200),
@@ -104,11 +109,21 @@ export class ImportProcessor {
   private outcomeFields(
     evaluation: Evaluation,
     skipConflicts: boolean,
-  ): Pick<ImportItem, 'status' | 'conflictType' | 'conflictDetails' | 'conflictItemUid' | 'errorCode' | 'errorMessage' | 'resolution' | 'processedAt'> {
+  ): Pick<
+    ImportItem,
+    'status' | 'conflictType' | 'conflictDetails' | 'conflictItemUid' | 'errorCode' | 'errorMessage' | 'resolution' | 'processedAt'
+  > {
     const base = { conflictType: null, conflictDetails: null, conflictItemUid: null, errorCode: null, errorMessage: null };
     if (evaluation.status === 'pending') return { ...base, status: 'pending', resolution: 'pending', processedAt: null };
     if (evaluation.status === 'failed') {
-      return { ...base, status: 'failed', resolution: 'pending', errorCode: evaluation.code, errorMessage: evaluation.message, processedAt: new Date() };
+      return {
+        ...base,
+        status: 'failed',
+        resolution: 'pending',
+        errorCode: evaluation.code,
+        errorMessage: evaluation.message,
+        processedAt: new Date(),
+      };
     }
     const { conflict } = evaluation;
     return {
@@ -154,7 +169,7 @@ export class ImportProcessor {
         processedAt: new Date(),
       });
     }
-    let taken = false;
+    let taken: boolean;
     try {
       taken = await this.db.transaction(async () => {
         const item = await this.imports.claim(job.id, candidate.id, context.statuses, job.runNumber);
@@ -162,7 +177,10 @@ export class ImportProcessor {
         // Checked again under the lock: an item made since (the same SKU earlier in this import) is a conflict now.
         const again = this.evaluate(listing, (await this.matches(job.organizationId, job.platformId, [listing]))(listing));
         if (again.status !== 'pending') {
-          await this.imports.updateItem(job.organizationId, item.id, { ...this.outcomeFields(again, job.skipConflicts), processedInRun: job.runNumber });
+          await this.imports.updateItem(job.organizationId, item.id, {
+            ...this.outcomeFields(again, job.skipConflicts),
+            processedInRun: job.runNumber,
+          });
           return false;
         }
         await this.create(job, context.platform, item, pictures.stored, pictures.skipped, 'create');
@@ -199,7 +217,9 @@ export class ImportProcessor {
   async createNow(job: ImportJob, platform: PlatformFacts, pictureOrigins: readonly string[], item: ImportItem): Promise<void> {
     if (item.conflictType === 'duplicate_listing') {
       throw new ValidationFailed({
-        resolution: [`This listing is already linked to item ${item.conflictItemUid}: link it, or skip it; it cannot become a second item.`],
+        resolution: [
+          `This listing is already linked to item ${item.conflictItemUid}: link it, or skip it; it cannot become a second item.`,
+        ],
       });
     }
     const problem = mappingProblem(item.listing);
@@ -208,7 +228,8 @@ export class ImportProcessor {
     try {
       await this.db.transaction(async () => {
         const locked = await this.imports.findItem(job.organizationId, job.id, item.uid, { lock: true });
-        if (!locked || !['conflict', 'skipped'].includes(locked.status)) throw new ValidationFailed({ resolution: ['The item was resolved meanwhile.'] });
+        if (!locked || !['conflict', 'skipped'].includes(locked.status))
+          throw new ValidationFailed({ resolution: ['The item was resolved meanwhile.'] });
         await this.create(job, platform, locked, pictures.stored, pictures.skipped, 'create');
       });
     } catch (error) {
@@ -222,7 +243,8 @@ export class ImportProcessor {
   async link(job: ImportJob, platform: PlatformFacts, item: ImportItem): Promise<void> {
     await this.db.transaction(async () => {
       const locked = await this.imports.findItem(job.organizationId, job.id, item.uid, { lock: true });
-      if (!locked || !['conflict', 'skipped'].includes(locked.status)) throw new ValidationFailed({ resolution: ['The item was resolved meanwhile.'] });
+      if (!locked || !['conflict', 'skipped'].includes(locked.status))
+        throw new ValidationFailed({ resolution: ['The item was resolved meanwhile.'] });
       const targetUid = locked.conflictItemUid;
       const target = targetUid ? (await this.inventory.liveItemsByUid(job.organizationId, [targetUid])).get(targetUid) : undefined;
       if (!targetUid || !target) {

@@ -5,7 +5,13 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { JobQueue, type QueueName } from '../../infra/queue/job-queue.js';
 import { ActivityService } from '../activity/index.js';
-import { type MarketplaceAdapter, MarketplaceAccountsService, MarketplaceAdapters, MarketplaceError, type SellerSession } from '../marketplace/index.js';
+import {
+  type MarketplaceAdapter,
+  MarketplaceAccountsService,
+  MarketplaceAdapters,
+  MarketplaceError,
+  type SellerSession,
+} from '../marketplace/index.js';
 import { type PlatformFacts, PlatformsService } from '../platforms/index.js';
 import type { ImportJob } from './entities/import-job.entity.js';
 import { ImportProcessor, type RunContext } from './import-processor.js';

@@ -21,7 +21,11 @@ import {
 import { ImportsService } from './imports.service.js';
 
 const PAGE_SIZE = 20;
-const QUEUE_UNAVAILABLE = ApiResponse({ status: 503, description: 'The job could not be queued now (it is recorded as failed).', type: ErrorDetailDto });
+const QUEUE_UNAVAILABLE = ApiResponse({
+  status: 503,
+  description: 'The job could not be queued now (it is recorded as failed).',
+  type: ErrorDetailDto,
+});
 
 @ApiTags('Marketplace imports')
 @ApiAuthErrors()
@@ -62,9 +66,10 @@ export class ImportsController {
   @Get('import/jobs/:uid/items/')
   @ApiOperation({
     summary: 'List job items',
-    description: 'Every listing the job found, in the order found, with what happened (or, after a preview, would happen) to it; `status` filters. 20 a page, at most 100.',
+    description:
+      'Every listing the job found, in the order found, with what happened (or, after a preview, would happen) to it; `status` filters. 20 a page, at most 100.',
   })
-  @ApiPaginatedResponse(ImportItemDto, 'One page of the job\'s items (404 also for a job of another organization).')
+  @ApiPaginatedResponse(ImportItemDto, "One page of the job's items (404 also for a job of another organization).")
   items(
     @CurrentAuth() auth: AuthContext,
     @Param('uid') uid: string,
@@ -77,7 +82,8 @@ export class ImportsController {
   @Get('import/jobs/:uid/issues/')
   @ApiOperation({
     summary: 'List job issues',
-    description: 'Paginated list of failed or conflicting items. Filter by status (`failed` or `conflict`). Default page size: 20, max: 100.',
+    description:
+      'Paginated list of failed or conflicting items. Filter by status (`failed` or `conflict`). Default page size: 20, max: 100.',
   })
   @ApiPaginatedResponse(ImportItemDto, "One page of the job's issues (404 also for a job of another organization).")
   issues(
@@ -144,7 +150,10 @@ export class ImportsController {
 
   @Post('import/jobs/:uid/retry-failed/')
   @HttpCode(202)
-  @ApiOperation({ summary: 'Retry failed items', description: 'Retry all failed items in the job (a start of the `failed` ones). Returns at once.' })
+  @ApiOperation({
+    summary: 'Retry failed items',
+    description: 'Retry all failed items in the job (a start of the `failed` ones). Returns at once.',
+  })
   @ApiAcceptedResponse({ type: ImportJobDto, description: 'The job, `in_progress`.' })
   @ApiValidationError('A run is already in progress.')
   @ApiNotFound()

@@ -144,7 +144,13 @@ export class ImportsRepository {
       .createQueryBuilder()
       .insert()
       .values(
-        rows.map((row) => ({ ...row, uid: newUid('item'), organizationId, importJobId: jobId, platformId })) as QueryDeepPartialEntity<ImportItem>[],
+        rows.map((row) => ({
+          ...row,
+          uid: newUid('item'),
+          organizationId,
+          importJobId: jobId,
+          platformId,
+        })) as QueryDeepPartialEntity<ImportItem>[],
       )
       .orIgnore()
       .execute();
@@ -230,7 +236,13 @@ export class ImportsRepository {
     return this.items.countBy({ organizationId, importJobId: jobId, status: In([...statuses]) });
   }
 
-  pageItems(organizationId: string, jobId: string, statuses: readonly ImportItemStatus[], offset: number, limit: number): Promise<ImportItem[]> {
+  pageItems(
+    organizationId: string,
+    jobId: string,
+    statuses: readonly ImportItemStatus[],
+    offset: number,
+    limit: number,
+  ): Promise<ImportItem[]> {
     return this.items.find({
       where: { organizationId, importJobId: jobId, status: In([...statuses]) },
       order: { id: 'ASC' },

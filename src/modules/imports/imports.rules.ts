@@ -82,7 +82,10 @@ export function mappingProblem(listing: Pick<ListingForImport, 'title' | 'priceU
   }
   const price = Number(listing.priceUsd);
   if (!/^\d+(\.\d{1,2})?$/.test(listing.priceUsd ?? '') || !(price > 0) || price > MAX_PRICE) {
-    return { code: 'invalid_price', message: `The listing's price "${listing.priceUsd}" is not a positive amount of at most ${MAX_PRICE}.` };
+    return {
+      code: 'invalid_price',
+      message: `The listing's price "${listing.priceUsd}" is not a positive amount of at most ${MAX_PRICE}.`,
+    };
   }
   if (listing.state !== 'listed') return { code: 'not_active', message: `The listing is ${listing.state}, not live.` };
   return null;

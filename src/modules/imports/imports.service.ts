@@ -55,7 +55,12 @@ export class ImportsService {
         seller_account_uid: [`No live ${platform.displayName} connection of your organization has the uid "${input.seller_account_uid}".`],
       });
     }
-    const job = await this.imports.createJob({ organizationId: auth.organizationId, userId: auth.userId, sellerAccountId: account.id, platformId: platform.id });
+    const job = await this.imports.createJob({
+      organizationId: auth.organizationId,
+      userId: auth.userId,
+      sellerAccountId: account.id,
+      platformId: platform.id,
+    });
     return this.present(job);
   }
 
@@ -69,7 +74,9 @@ export class ImportsService {
       account = live.find((candidate) => candidate.uid === input.seller_account_uid)!;
       if (!account) {
         throw new ValidationFailed({
-          seller_account_uid: [`No live ${platform.displayName} connection of your organization has the uid "${input.seller_account_uid}".`],
+          seller_account_uid: [
+            `No live ${platform.displayName} connection of your organization has the uid "${input.seller_account_uid}".`,
+          ],
         });
       }
     } else if (live.length === 0) {
@@ -79,7 +86,12 @@ export class ImportsService {
         seller_account_uid: [`Your organization has ${live.length} ${platform.displayName} connections: say which one to import from.`],
       });
     }
-    const job = await this.imports.createJob({ organizationId: auth.organizationId, userId: auth.userId, sellerAccountId: account.id, platformId: platform.id });
+    const job = await this.imports.createJob({
+      organizationId: auth.organizationId,
+      userId: auth.userId,
+      sellerAccountId: account.id,
+      platformId: platform.id,
+    });
     return this.begin(job, 'import', {});
   }
 
@@ -118,14 +130,17 @@ export class ImportsService {
     const job = await this.job(auth, uid);
     const item = foundOrFail(await this.imports.findItem(auth.organizationId, job.id, itemUid));
     if (item.status !== 'conflict' && item.status !== 'skipped') {
-      throw new ValidationFailed({ non_field_errors: [`Only a conflict or a skipped listing can be resolved; this one is ${item.status}.`] });
+      throw new ValidationFailed({
+        non_field_errors: [`Only a conflict or a skipped listing can be resolved; this one is ${item.status}.`],
+      });
     }
     const platform = (await this.platforms.catalog()).byId(job.platformId)!;
     const resolution = input.resolution ?? 'link';
     if (resolution === 'skip') {
       await this.imports.updateItem(auth.organizationId, item.id, { status: 'skipped', resolution: 'skip', processedAt: new Date() });
     } else if (resolution === 'link') {
-      if (!item.conflictItemUid) throw new ValidationFailed({ resolution: ['This listing conflicts with no item to link it to: create or skip it.'] });
+      if (!item.conflictItemUid)
+        throw new ValidationFailed({ resolution: ['This listing conflicts with no item to link it to: create or skip it.'] });
       await this.processor.link(job, platform, item);
     } else {
       await this.processor.createNow(job, platform, this.adapters.forPlatform(platform.slug)!.pictureOrigins(), item);
@@ -133,11 +148,23 @@ export class ImportsService {
     return this.present(await this.job(auth, uid));
   }
 
-  items(auth: AuthContext, uid: string, status: ImportItemStatus | undefined, page: PageRequest, urls: RequestUrls): Promise<Page<ImportItemDto>> {
+  items(
+    auth: AuthContext,
+    uid: string,
+    status: ImportItemStatus | undefined,
+    page: PageRequest,
+    urls: RequestUrls,
+  ): Promise<Page<ImportItemDto>> {
     return this.itemPage(auth, uid, status ? [status] : IMPORT_ITEM_STATUSES, page, urls);
   }
 
-  issues(auth: AuthContext, uid: string, status: ImportItemStatus | undefined, page: PageRequest, urls: RequestUrls): Promise<Page<ImportItemDto>> {
+  issues(
+    auth: AuthContext,
+    uid: string,
+    status: ImportItemStatus | undefined,
+    page: PageRequest,
+    urls: RequestUrls,
+  ): Promise<Page<ImportItemDto>> {
     return this.itemPage(auth, uid, status ? [status] : ISSUE_STATUSES, page, urls);
   }
 
@@ -153,7 +180,8 @@ export class ImportsService {
       page,
       {
         count: () => this.imports.countItems(auth.organizationId, job.id, statuses),
-        rows: async (offset, limit) => (await this.imports.pageItems(auth.organizationId, job.id, statuses, offset, limit)).map(mapImportItem),
+        rows: async (offset, limit) =>
+          (await this.imports.pageItems(auth.organizationId, job.id, statuses, offset, limit)).map(mapImportItem),
       },
       urls,
     );

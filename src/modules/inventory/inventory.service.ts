@@ -109,7 +109,11 @@ export class InventoryService {
    * Creates the items of an imported listing, `listed` since now, each audited as created by the system; the
    * pictures become the first item's photos (the first one identifying). Their ids and uids, first item first.
    */
-  async createImportedItems(organizationId: string, userId: string | null, input: ImportedItems): Promise<Array<{ id: string; uid: string }>> {
+  async createImportedItems(
+    organizationId: string,
+    userId: string | null,
+    input: ImportedItems,
+  ): Promise<Array<{ id: string; uid: string }>> {
     const now = new Date();
     const row = {
       organizationId,
@@ -129,7 +133,11 @@ export class InventoryService {
       organizationId,
       Array.from({ length: input.copies }, () => row),
     );
-    await this.inventory.markListed(organizationId, items.map((item) => item.id), now);
+    await this.inventory.markListed(
+      organizationId,
+      items.map((item) => item.id),
+      now,
+    );
     for (const [index, picture] of input.pictures.entries()) {
       await this.assets.insert({
         organizationId,

@@ -243,7 +243,8 @@ export interface DiscogsInventoryEntry {
 
 /** Our media format for a Discogs format description (`LP, Album`, `CD, Comp`, `Cass`, `7"`), or null. */
 export function formatFromDiscogs(format: string | null | undefined): string | null {
-  const words = (format ?? '').split(/[,\s]+/).map((word) => word.trim().toLowerCase());
+  // `2xLP` is two LPs: the count is dropped.
+  const words = (format ?? '').split(/[,\s]+/).map((word) => word.trim().toLowerCase().replace(/^\d+x/, ''));
   if (words.some((word) => ['lp', 'vinyl', '7"', '10"', '12"', 'ep'].includes(word))) return 'Vinyl';
   if (words.some((word) => ['cd', 'cdr', 'sacd'].includes(word))) return 'CD';
   if (words.some((word) => ['cass', 'cassette'].includes(word))) return 'Cassette';

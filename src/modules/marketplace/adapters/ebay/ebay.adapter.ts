@@ -137,7 +137,8 @@ export class EbayAdapter implements MarketplaceAdapter {
   /** A page of inventory items (by offset) with the active offer of each: one call for the page, one per SKU for its offers. */
   async fetchListingsPage(session: SellerSession, cursor: string | null): Promise<ListingsPage> {
     const offset = cursor === null ? 0 : Number(cursor);
-    if (!Number.isSafeInteger(offset) || offset < 0) throw new MarketplaceError(PLATFORM, 'rejected', `Not an eBay inventory cursor: ${cursor}`);
+    if (!Number.isSafeInteger(offset) || offset < 0)
+      throw new MarketplaceError(PLATFORM, 'rejected', `Not an eBay inventory cursor: ${cursor}`);
     const url = this.inventoryUrl(`/inventory_item?limit=${INVENTORY_PAGE_SIZE}&offset=${offset}`);
     const page: { body: Page & { inventoryItems?: EbayInventoryItemForImport[] } } = await this.client.request(session, {
       method: 'GET',
