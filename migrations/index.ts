@@ -23,6 +23,7 @@ import { UserAccount1764870000000 } from './1764870000000-user-account.js';
 import { IdempotencyKeys1764880000000 } from './1764880000000-idempotency-keys.js';
 import { ActivityEvents1764890000000 } from './1764890000000-activity-events.js';
 import { ListingQueuedJobs1764895000000 } from './1764895000000-listing-queued-jobs.js';
+import { MarketplaceImports1764900000000 } from './1764900000000-marketplace-imports.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1764880000000,
   ActivityEvents1764890000000,
   ListingQueuedJobs1764895000000,
+  MarketplaceImports1764900000000,
 ];

@@ -20,6 +20,7 @@ import { ApiKeysModule } from './modules/api-keys/index.js';
 import { AuthenticationGuard, AuthModule } from './modules/auth/index.js';
 import { ExportsModule } from './modules/exports/index.js';
 import { HealthModule } from './modules/health/index.js';
+import { ImportsModule } from './modules/imports/index.js';
 import { InventoryModule } from './modules/inventory/index.js';
 import { ListingsModule } from './modules/listings/index.js';
 import { MarketplaceModule } from './modules/marketplace/index.js';
@@ -60,6 +61,7 @@ export class AppModule {
         ProductsModule,
         ExportsModule,
         MarketplaceModule,
+        ImportsModule,
       ],
       // Global guards run in this order: who is calling, how often, whether their role may, and whether they have paid.
       providers: [

@@ -86,6 +86,11 @@ export interface AppConfig {
   shopifyApiVersion: string;
   /** A shop's base URL, `{shop}` standing for its myshopify.com domain (a local fake in tests). */
   shopifyShopUrlTemplate: string;
+  /**
+   * Per API platform, the origins its listing pictures are served from: an import downloads pictures from these only
+   * (`*_IMAGE_ORIGINS`, comma-separated; local fakes in tests).
+   */
+  pictureOrigins: Record<'discogs' | 'ebay' | 'etsy' | 'shopify', string[]>;
 }
 
 export class ConfigError extends Error {
@@ -179,6 +184,26 @@ function apiVersion(env: Env, name: string, fallback: string): string {
   return raw;
 }
 
+/** A comma-separated list of http(s) origins (`https://i.discogs.com,https://img.discogs.com`), each reduced to its origin. */
+function origins(env: Env, name: string, fallback: string[]): string[] {
+  const raw = text(env, name);
+  if (raw === null) return fallback;
+  return raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => {
+      let parsed: URL;
+      try {
+        parsed = new URL(entry);
+      } catch {
+        throw new ConfigError(name, `must list http(s) origins separated by commas, got "${entry}"`);
+      }
+      if (!['http:', 'https:'].includes(parsed.protocol)) throw new ConfigError(name, `must list http(s) origins, got "${entry}"`);
+      return parsed.origin;
+    });
+}
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -234,6 +259,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shopifyApiSecret: text(env, 'SHOPIFY_API_SECRET'),
     shopifyApiVersion: apiVersion(env, 'SHOPIFY_API_VERSION', '2025-10'),
     shopifyShopUrlTemplate: shopUrlTemplate(env, 'SHOPIFY_SHOP_URL_TEMPLATE', 'https://{shop}'),
+    pictureOrigins: {
+      discogs: origins(env, 'DISCOGS_IMAGE_ORIGINS', ['https://i.discogs.com', 'https://img.discogs.com']),
+      ebay: origins(env, 'EBAY_IMAGE_ORIGINS', ['https://i.ebayimg.com']),
+      etsy: origins(env, 'ETSY_IMAGE_ORIGINS', ['https://i.etsystatic.com']),
+      shopify: origins(env, 'SHOPIFY_IMAGE_ORIGINS', ['https://cdn.shopify.com']),
+    },
   };
 }
 

@@ -66,7 +66,7 @@ describe('DiscogsAdapter against a fake Discogs (integration)', () => {
       DISCOGS_CONSUMER_SECRET: APP.consumerSecret,
       PUBLIC_URL: 'https://shop.example.com',
     });
-    adapter = new DiscogsAdapter(new DiscogsClient(config, callPacer()));
+    adapter = new DiscogsAdapter(new DiscogsClient(config, callPacer()), config);
   });
   afterAll(async () => {
     await discogs?.close();
@@ -298,7 +298,8 @@ describe('DiscogsAdapter against a fake Discogs (integration)', () => {
     const wrongSecret = sellerSession({ credentials: { token: 'oauth-token-1', tokenSecret: 'not-the-secret' } });
     expect((await failure(adapter.delist(wrongSecret, { listingId: created.listingId, details: {} }))).kind).toBe('unauthorized');
 
-    const withoutKeys = new DiscogsAdapter(new DiscogsClient(loadConfig({ DISCOGS_API_URL: discogs.url }), callPacer()));
+    const withoutKeysConfig = loadConfig({ DISCOGS_API_URL: discogs.url });
+    const withoutKeys = new DiscogsAdapter(new DiscogsClient(withoutKeysConfig, callPacer()), withoutKeysConfig);
     const unconfigured = await failure(withoutKeys.delist(oauth, { listingId: created.listingId, details: {} }));
     expect(unconfigured).toMatchObject({ kind: 'unavailable' });
     expect(unconfigured.message).toMatch(/DISCOGS_CONSUMER_KEY/);

@@ -31,6 +31,9 @@ export interface DiscogsRelease {
   catno: string;
   barcodes?: string[];
   format?: string;
+  /** Imports: the release's year and pictures (`images[].uri`, primary first), as inventory listings show them. */
+  year?: number;
+  images?: string[];
 }
 
 /** A listing as the fake holds it: what the seller wrote, and whose it is. */
@@ -81,6 +84,11 @@ export interface FakeDiscogs {
   addOrder: (seller: DiscogsUser, fields: Partial<FakeDiscogsOrder> & { id: string }) => FakeDiscogsOrder;
   /** The next requests answer this status with Discogs' error body (this message or a default), then the fake behaves again. */
   failNext: (status: number, times?: number, message?: string) => void;
+  // --- Imports ---
+  /** The inventory page `page` answers `status` (429 with Retry-After: 1) this many times, then behaves. */
+  failInventoryPage: (page: number, status: number, times?: number) => void;
+  /** How many inventory pages were asked for (by page number, failures included). */
+  inventoryPageRequests: Map<number, number>;
   close: () => Promise<void>;
 }
 
@@ -134,6 +142,8 @@ export async function startFakeDiscogs(
   let sequence = 0;
   let nextListingId = 3_000_000_000;
   let used = 0;
+  const inventoryFailures = new Map<number, number[]>();
+  const inventoryPageRequests = new Map<number, number>();
 
   const rateHeaders = () => {
     used += 1;
@@ -208,6 +218,13 @@ export async function startFakeDiscogs(
     catalog_number: release.catno,
     format: release.format ?? 'LP',
     resource_url: `https://api.discogs.com/releases/${release.id}`,
+    ...(release.year === undefined ? {} : { year: release.year }),
+    ...(release.images
+      ? {
+          thumbnail: release.images[0] ?? '',
+          images: release.images.map((uri, index) => ({ type: index === 0 ? 'primary' : 'secondary', uri, uri150: uri })),
+        }
+      : {}),
   });
   const listingJson = (listing: FakeDiscogsListing, asOwner: boolean) => {
     const release = releases.get(listing.release_id);
@@ -429,6 +446,10 @@ export async function startFakeDiscogs(
     }
     const inventoryMatch = /^\/users\/([^/]+)\/inventory$/.exec(path);
     if (method === 'GET' && inventoryMatch) {
+      const page = Number(target.searchParams.get('page') ?? 1);
+      inventoryPageRequests.set(page, (inventoryPageRequests.get(page) ?? 0) + 1);
+      const pageFailure = inventoryFailures.get(page)?.shift();
+      if (pageFailure !== undefined) return send(response, pageFailure, { message: 'You are making requests too quickly.' });
       const owner = users.get(decodeURIComponent(inventoryMatch[1]).toLowerCase());
       if (!owner) return send(response, 404, { message: NOT_FOUND });
       const status = target.searchParams.get('status');
@@ -527,6 +548,9 @@ export async function startFakeDiscogs(
       return order;
     },
     failNext: (status, times = 1, message) => failures.push(...Array.from({ length: times }, () => ({ status, message }))),
+    failInventoryPage: (page, status, times = 1) =>
+      inventoryFailures.set(page, [...(inventoryFailures.get(page) ?? []), ...Array.from({ length: times }, () => status)]),
+    inventoryPageRequests,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -99,7 +99,26 @@ export interface FakeEbay {
   /** An inventory item with a published offer, as a seller's existing listing; returns the listing id. */
   seedListing: (listing: { sku: string; title: string; price: string; condition?: string; published?: boolean }) => string;
   addOrder: (order: FakeEbayOrder) => void;
+  // --- Imports ---
+  /** A seller's existing listing as an import reads it: the inventory item's product in full and its published offer; the listing id. */
+  seedImportListing: (listing: FakeEbayImportListing) => string;
+  /** The inventory page at this offset answers 429 (Retry-After: 1) this many times, then behaves. */
+  failInventoryPageAt: (offset: number, times?: number) => void;
   close: () => Promise<void>;
+}
+
+export interface FakeEbayImportListing {
+  sku: string;
+  title: string;
+  price: string;
+  currency?: string;
+  quantity?: number;
+  condition?: string;
+  conditionDescription?: string;
+  description?: string;
+  aspects?: Record<string, string[]>;
+  imageUrls?: string[];
+  upc?: string[];
 }
 
 const INVALID_TOKEN: FakeEbayError = {
@@ -141,6 +160,7 @@ export async function startFakeEbay(app: EbayApp): Promise<FakeEbay> {
   const images = new Map<string, FakeEbayFile>();
   const inventoryItems = new Map<string, Record<string, unknown>>();
   const offers = new Map<string, FakeEbayOffer>();
+  const inventoryFailures = new Map<number, number>();
   const orders: FakeEbayOrder[] = [];
   const fulfillments: FakeEbay['fulfillments'] = [];
   const failures: FakeEbayFailure[] = [];
@@ -398,6 +418,12 @@ export async function startFakeEbay(app: EbayApp): Promise<FakeEbay> {
       inventoryItems.set(decodeURIComponent(sku), { ...item, sku: decodeURIComponent(sku), locale: 'en_US' });
       return empty(response, 204);
     }
+    if (method === 'GET' && path === '/inventory_item' && (inventoryFailures.get(Number(query.offset ?? 0)) ?? 0) > 0) {
+      const offset = Number(query.offset ?? 0);
+      inventoryFailures.set(offset, inventoryFailures.get(offset)! - 1);
+      const body = { errors: [{ errorId: 2001, domain: 'ACCESS', category: 'REQUEST', message: 'Too many requests.' }] };
+      return json(response, 429, body, { 'Retry-After': '1' });
+    }
     if (method === 'GET' && path === '/inventory_item') {
       const { items, meta } = page([...inventoryItems.values()], query, '/sell/inventory/v1/inventory_item', 200, 25);
       return json(response, 200, { ...meta, inventoryItems: items });
@@ -567,6 +593,36 @@ export async function startFakeEbay(app: EbayApp): Promise<FakeEbay> {
       return published ? listingId : offerId;
     },
     addOrder: (order) => orders.push(order),
+    seedImportListing: (listing) => {
+      inventoryItems.set(listing.sku, {
+        sku: listing.sku,
+        locale: 'en_US',
+        condition: listing.condition ?? 'USED_EXCELLENT',
+        ...(listing.conditionDescription ? { conditionDescription: listing.conditionDescription } : {}),
+        availability: { shipToLocationAvailability: { quantity: listing.quantity ?? 1 } },
+        product: {
+          title: listing.title,
+          ...(listing.description ? { description: listing.description } : {}),
+          aspects: listing.aspects ?? {},
+          imageUrls: listing.imageUrls ?? [],
+          ...(listing.upc ? { upc: listing.upc } : {}),
+        },
+      });
+      const offerId = String(5_000_000_000 + (sequence += 1));
+      const listingId = String(110_000_000_000 + (sequence += 1));
+      offers.set(offerId, {
+        offerId,
+        sku: listing.sku,
+        marketplaceId: MARKETPLACE,
+        format: 'FIXED_PRICE',
+        availableQuantity: listing.quantity ?? 1,
+        pricingSummary: { price: { value: listing.price, currency: listing.currency ?? 'USD' } },
+        status: 'PUBLISHED',
+        listing: { listingId, listingStatus: 'ACTIVE' as const },
+      });
+      return listingId;
+    },
+    failInventoryPageAt: (offset, times = 1) => inventoryFailures.set(offset, (inventoryFailures.get(offset) ?? 0) + times),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

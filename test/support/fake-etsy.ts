@@ -67,6 +67,19 @@ export interface EtsyFakeListing {
     sku_on_property: number[];
   };
   images: Array<{ listing_image_id: number; rank: number; fileName: string; type: string; size: number; sha256: string }>;
+  /** Imports: the pictures' URLs on Etsy's image host (`includes=Images` answers them). */
+  imageUrls?: string[];
+}
+
+/** A shop's existing listing as an import reads it. */
+export interface FakeEtsyImportListing {
+  title: string;
+  description?: string;
+  price: number;
+  quantity?: number;
+  sku?: string;
+  tags?: string[];
+  imageUrls?: string[];
 }
 
 export interface EtsyFakeReceipt {
@@ -111,6 +124,11 @@ export interface FakeEtsy {
   setTaxonomy: (nodes: unknown[]) => void;
   /** The next Open API requests answer this status (Etsy's `{"error"}` body), then the fake behaves again. */
   failNext: (status: number, error?: string, times?: number) => void;
+  // --- Imports ---
+  /** Active listings of the seller's shop with what an import reads (description, tags, pictures); their listing ids. */
+  addImportListings: (seller: EtsySeller, listings: FakeEtsyImportListing[]) => number[];
+  /** getListingsByShop at this offset answers 429 (retry-after: 1) this many times, then behaves. */
+  failListingsPageAt: (offset: number, times?: number) => void;
   close: () => Promise<void>;
 }
 
@@ -308,6 +326,7 @@ export async function startFakeEtsy(app: EtsyApp): Promise<FakeEtsy> {
   };
 
   const nextListingId = () => (sequence += 1);
+  const listingPageFailures = new Map<number, number>();
 
   const handleApi = async (request: IncomingMessage, response: ServerResponse, url: URL) => {
     const body = await parseBody(request);
@@ -439,6 +458,11 @@ export async function startFakeEtsy(app: EtsyApp): Promise<FakeEtsy> {
         };
         listings.set(listingId, listing);
         return send(201, listingJson(listing));
+      }
+      if (method === 'GET' && rest === '/listings' && (listingPageFailures.get(Number(url.searchParams.get('offset') ?? 0)) ?? 0) > 0) {
+        const offset = Number(url.searchParams.get('offset') ?? 0);
+        listingPageFailures.set(offset, listingPageFailures.get(offset)! - 1);
+        return json(response, 429, { error: 'You have exceeded your rate limit' }, { ...limits, 'retry-after': '1' });
       }
       if (method === 'GET' && rest === '/listings') {
         const state = url.searchParams.get('state') ?? 'active';
@@ -626,6 +650,55 @@ export async function startFakeEtsy(app: EtsyApp): Promise<FakeEtsy> {
         });
       }
     },
+    addImportListings: (seller, imported) => {
+      remember(seller);
+      return imported.map((fields) => {
+        const listingId = nextListingId();
+        listings.set(listingId, {
+          listing_id: listingId,
+          shop_id: seller.shopId!,
+          user_id: seller.userId,
+          title: fields.title,
+          description: fields.description ?? '',
+          state: 'active',
+          quantity: fields.quantity ?? 1,
+          who_made: 'someone_else',
+          when_made: '1970s',
+          taxonomy_id: 343,
+          shipping_profile_id: 9001,
+          listing_type: 'physical',
+          is_supply: false,
+          price: fields.price,
+          fields: { tags: (fields.tags ?? []).join(',') },
+          inventory: {
+            products: [
+              {
+                product_id: nextListingId(),
+                sku: fields.sku ?? '',
+                is_deleted: false,
+                property_values: [],
+                offerings: [
+                  {
+                    offering_id: nextListingId(),
+                    quantity: fields.quantity ?? 1,
+                    is_enabled: true,
+                    is_deleted: false,
+                    price: money(fields.price),
+                  },
+                ],
+              },
+            ],
+            price_on_property: [],
+            quantity_on_property: [],
+            sku_on_property: [],
+          },
+          images: [],
+          imageUrls: fields.imageUrls ?? [],
+        });
+        return listingId;
+      });
+    },
+    failListingsPageAt: (offset, times = 1) => listingPageFailures.set(offset, (listingPageFailures.get(offset) ?? 0) + times),
     setTaxonomy: (nodes) => {
       taxonomy = nodes;
     },
@@ -658,5 +731,17 @@ function listingJson(listing: EtsyFakeListing): Record<string, unknown> {
     is_supply: listing.is_supply,
     skus: listing.inventory.products.map((product) => product.sku).filter(Boolean),
     price: money(listing.price),
+    ...(listing.fields.tags ? { tags: listing.fields.tags.split(',') } : {}),
+    ...(listing.imageUrls
+      ? {
+          images: listing.imageUrls.map((url, index) => ({
+            listing_id: listing.listing_id,
+            listing_image_id: listing.listing_id * 100 + index,
+            rank: index + 1,
+            url_570xN: url,
+            url_fullxfull: url,
+          })),
+        }
+      : {}),
   };
 }

@@ -82,7 +82,26 @@ export interface FakeShopify {
       price: string;
     },
   ) => FakeProduct;
+  // --- Imports ---
+  /** An active product of this shop with what an import reads (description, vendor, type, barcode, images). */
+  addImportProduct: (shop: string, product: FakeShopifyImportProduct) => FakeProduct;
+  /** The import's products page starting at this index answers 429 (Retry-After: 1) this many times, then behaves. */
+  failImportPageAt: (start: number, times?: number) => void;
   close: () => Promise<void>;
+}
+
+/** A shop's existing product as an import reads it. */
+export interface FakeShopifyImportProduct {
+  title: string;
+  sku: string;
+  price: string;
+  tags?: string[];
+  descriptionHtml?: string;
+  vendor?: string;
+  productType?: string;
+  barcode?: string;
+  totalInventory?: number;
+  imageUrls?: string[];
 }
 
 const MONEY = /^\d+(\.\d{1,2})?$/;
@@ -149,6 +168,18 @@ export async function startFakeShopify(app: ShopifyApp, shops: FakeShop[], apiVe
     tags: product.tags,
     totalInventory: 0,
     variants: { nodes: product.variants.map(({ id, sku, price }) => ({ id, sku, price })) },
+  });
+  const importProducts = new Map<string, string[]>();
+  const importDetails = new Map<string, { totalInventory: number; imageUrls: string[] }>();
+  const importPageFailures = new Map<number, number>();
+  const importProductNode = (product: FakeProduct) => ({
+    ...productNode(product),
+    vendor: product.vendor,
+    productType: product.productType,
+    descriptionHtml: product.descriptionHtml,
+    totalInventory: importDetails.get(product.id)?.totalInventory ?? 1,
+    variants: { nodes: product.variants.map(({ id, sku, price, barcode }) => ({ id, sku, price, barcode })) },
+    media: { nodes: (importDetails.get(product.id)?.imageUrls ?? []).map((url) => ({ image: { url } })) },
   });
   const page = <T>(items: T[], query: string, cursor: unknown) => {
     const first = Math.min(250, Number(/first:\s*(\d+)/.exec(query)?.[1] ?? 50));
@@ -319,6 +350,11 @@ export async function startFakeShopify(app: ShopifyApp, shops: FakeShop[], apiVe
       const product = products.get(id);
       return { product: product ? { variants: { nodes: product.variants.map(({ id: variantId }) => ({ id: variantId })) } } : null };
     },
+    ImportProducts: ({ cursor }, shop, query) => {
+      const ids = importProducts.get(shop.domain) ?? [];
+      const active = ids.map((id) => products.get(id)).filter((product) => product?.status === 'ACTIVE') as FakeProduct[];
+      return { shop: { currencyCode: 'USD' }, products: page(active.map(importProductNode), query, cursor) };
+    },
     ActiveProducts: ({ cursor }, _shop, query) => {
       if (!query.includes('query: "status:active"')) throw new Error('expected the status:active search');
       return { products: page([...products.values()].filter((product) => product.status === 'ACTIVE').map(productNode), query, cursor) };
@@ -398,6 +434,14 @@ export async function startFakeShopify(app: ShopifyApp, shops: FakeShop[], apiVe
       return json(response, 401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
     }
     if (version !== apiVersion) return json(response, 404, { errors: 'Not Found' });
+    if (operation === 'ImportProducts') {
+      const cursor = body.variables?.cursor;
+      const start = typeof cursor === 'string' ? Number(Buffer.from(cursor, 'base64').toString('utf8').replace('cursor:', '')) : 0;
+      if ((importPageFailures.get(start) ?? 0) > 0) {
+        importPageFailures.set(start, importPageFailures.get(start)! - 1);
+        return json(response, 429, { errors: 'Exceeded 2 calls per second for api client.' }, { 'Retry-After': '1.0' });
+      }
+    }
     const failure = failures.shift();
     if (failure && 'throttled' in failure) {
       return json(response, 200, {
@@ -572,6 +616,19 @@ export async function startFakeShopify(app: ShopifyApp, shops: FakeShop[], apiVe
       return order;
     },
     addProduct,
+    addImportProduct: (shop, fields) => {
+      const product = addProduct({ title: fields.title, status: 'ACTIVE', tags: fields.tags ?? [], sku: fields.sku, price: fields.price });
+      Object.assign(product, {
+        descriptionHtml: fields.descriptionHtml ?? '',
+        vendor: fields.vendor ?? null,
+        productType: fields.productType ?? null,
+      });
+      product.variants[0].barcode = fields.barcode ?? null;
+      importDetails.set(product.id, { totalInventory: fields.totalInventory ?? 1, imageUrls: fields.imageUrls ?? [] });
+      importProducts.set(shop, [...(importProducts.get(shop) ?? []), product.id]);
+      return product;
+    },
+    failImportPageAt: (start, times = 1) => importPageFailures.set(start, (importPageFailures.get(start) ?? 0) + times),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -54,6 +54,11 @@ export interface TestApp {
   databaseName: string | null;
   /** What the server process printed, for failure messages. */
   output: () => string;
+  /**
+   * Stops the server process (`kill`: at once, as a worker that dies; else gracefully) and starts a new one on the same
+   * database, Redis prefix, data directory and settings, serving at the same address.
+   */
+  restart: (options: { kill: boolean }) => Promise<void>;
   /** Stops the server, then drops its database; safe to call again (it closes once). */
   close: () => Promise<void>;
 }
@@ -210,21 +215,27 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         : {}),
       ...options.env,
     };
-    const child = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    // Created at once, so that stopping a process that has already exited does not wait for an event gone by.
-    const exited = new Promise<string>((resolve) => {
-      child.once('exit', (code, signal) => resolve(signal ?? String(code)));
-      // A process that could not be started emits no 'exit'.
-      child.on('error', (error) => {
-        printed += `[process] ${error.message}\n`;
-        if (child.pid === undefined) resolve(`not started: ${error.message}`);
-      });
-    });
-    releases.add(() => stopProcess(child, exited));
-    child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
-    child.stderr!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     const baseUrl = `http://127.0.0.1:${port}`;
-    await waitUntilServing(baseUrl, exited, () => printed);
+    /** Starts the server process and waits until it serves; its stop is what `stop` does. */
+    const launch = async () => {
+      const child = spawn(process.execPath, [ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      // Created at once, so that stopping a process that has already exited does not wait for an event gone by.
+      const exited = new Promise<string>((resolve) => {
+        child.once('exit', (code, signal) => resolve(signal ?? String(code)));
+        // A process that could not be started emits no 'exit'.
+        child.on('error', (error) => {
+          printed += `[process] ${error.message}\n`;
+          if (child.pid === undefined) resolve(`not started: ${error.message}`);
+        });
+      });
+      running = { child, exited };
+      child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      child.stderr!.on('data', (chunk: Buffer) => (printed += chunk.toString()));
+      await waitUntilServing(baseUrl, exited, () => printed);
+    };
+    let running: { child: ChildProcess; exited: Promise<string> } | null = null;
+    releases.add(() => (running ? stopProcess(running.child, running.exited) : undefined));
+    await launch();
     // Added last, so released first: the test's connections close before the server stops and the database goes.
     const connections = database ? databasePool(database.url, (line) => (printed += line)) : null;
     if (connections) releases.add(connections.end);
@@ -236,6 +247,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       },
       databaseName: database?.name ?? null,
       output: () => printed,
+      restart: async ({ kill }) => {
+        const { child, exited } = running!;
+        if (kill) child.kill('SIGKILL');
+        await stopProcess(child, exited);
+        await launch();
+      },
       close: () => releases.run(),
     };
   } catch (error) {

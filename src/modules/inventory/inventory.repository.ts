@@ -196,4 +196,32 @@ export class InventoryRepository {
     );
     return rows.map((row) => row.key);
   }
+
+  // --- Imports ---
+
+  /** The organization's live items whose manual SKU is one of these (the oldest first). */
+  uidsByManualSku(organizationId: string, skus: string[]): Promise<Array<{ manual_sku: string; uid: string }>> {
+    return this.db.select(
+      `SELECT DISTINCT ON (manual_sku) manual_sku, uid FROM inventory_items
+        WHERE organization_id = $1 AND manual_sku = ANY($2::varchar[]) AND deleted_at IS NULL
+        ORDER BY manual_sku, id`,
+      [organizationId, skus],
+    );
+  }
+
+  liveByUids(organizationId: string, uids: string[]): Promise<Array<{ id: string; uid: string; product_id: string }>> {
+    return this.db.select(
+      `SELECT id, uid, product_id FROM inventory_items WHERE organization_id = $1 AND uid = ANY($2::varchar[]) AND deleted_at IS NULL`,
+      [organizationId, uids],
+    );
+  }
+
+  /** Stamps when these items were listed (the batched insert does not write listed_at). */
+  async markListed(organizationId: string, ids: string[], at: Date): Promise<void> {
+    await this.db.query(`UPDATE inventory_items SET listed_at = $3 WHERE organization_id = $1 AND id = ANY($2::bigint[])`, [
+      organizationId,
+      ids,
+      at,
+    ]);
+  }
 }

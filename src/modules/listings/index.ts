@@ -15,4 +15,4 @@ export {
   type ListingStatus,
   listingPrice,
 } from './listings.rules.js';
-export { type ItemForListability, ListingsService } from './listings.service.js';
+export { type ImportedListing, type ItemForListability, ListingsService } from './listings.service.js';

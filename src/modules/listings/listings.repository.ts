@@ -62,6 +62,20 @@ export type ListingChange = { status: ListingStatus } & Partial<
   >
 >;
 
+/** A listing an import records as live. */
+export interface ImportedListingRow {
+  organizationId: string;
+  itemId: string;
+  platformId: string;
+  userId: string | null;
+  listingId: string;
+  priceUsd: string;
+  url: string | null;
+  details: Record<string, unknown>;
+  /** Statuses in which the item's existing listing there is left alone. */
+  unlessIn: readonly ListingStatus[];
+}
+
 /** Reads of listings; every method is scoped by the organization. */
 @Injectable()
 export class ListingsRepository {
@@ -185,5 +199,52 @@ export class ListingsRepository {
   listedForItems(organizationId: string, itemIds: string[]): Promise<InventoryItemListing[]> {
     if (itemIds.length === 0) return Promise.resolve([]);
     return this.entities.findBy({ organizationId, inventoryItemId: In(itemIds), status: 'listed' });
+  }
+
+  // --- Imports: listings brought in from a platform, recorded as live at once. ---
+
+  /** Per listing id on the platform, the live item of the organization already linked to it (its uid). */
+  async itemsOfPlatformListings(organizationId: string, platformId: string, listingIds: string[]): Promise<Map<string, string>> {
+    if (listingIds.length === 0) return new Map();
+    const rows = await this.db.select<{ listing_id: string; item_uid: string }>(
+      `SELECT DISTINCT ON (l.listing_id) l.listing_id, i.uid AS item_uid
+         FROM inventory_item_listings l JOIN inventory_items i ON i.id = l.inventory_item_id AND i.deleted_at IS NULL
+        WHERE l.organization_id = $1 AND l.platform_id = $2 AND l.listing_id = ANY($3::varchar[])
+        ORDER BY l.listing_id, l.id`,
+      [organizationId, platformId, listingIds],
+    );
+    return new Map(rows.map((row) => [row.listing_id, row.item_uid]));
+  }
+
+  /**
+   * Records an item's listing as live on the platform with the platform's id and URL: a new row, or the item's
+   * listing there taken over unless it is active (one statement); false when it is active.
+   */
+  async recordLive(listing: ImportedListingRow): Promise<{ uid: string } | null> {
+    const [row] = await this.db.select<{ uid: string }>(
+      `INSERT INTO inventory_item_listings (uid, organization_id, inventory_item_id, platform_id, user_id, status, listing_id,
+                                            listing_price_usd, marketplace_url, marketplace_details, is_draft, listed_at)
+       VALUES ($1, $2, $3, $4, $5, 'listed', $6, $7, $8, $9, false, now())
+       ON CONFLICT (inventory_item_id, platform_id) DO UPDATE
+          SET status = 'listed', user_id = EXCLUDED.user_id, listing_id = EXCLUDED.listing_id,
+              listing_price_usd = EXCLUDED.listing_price_usd, marketplace_url = EXCLUDED.marketplace_url,
+              marketplace_details = EXCLUDED.marketplace_details, is_draft = false, last_error = NULL,
+              listed_at = now(), updated = now()
+        WHERE inventory_item_listings.status <> ALL($10::text[])
+       RETURNING uid`,
+      [
+        newUid('lst'),
+        listing.organizationId,
+        listing.itemId,
+        listing.platformId,
+        listing.userId,
+        listing.listingId,
+        listing.priceUsd,
+        listing.url,
+        JSON.stringify(listing.details),
+        listing.unlessIn,
+      ],
+    );
+    return row ?? null;
   }
 }

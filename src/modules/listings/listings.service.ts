@@ -14,6 +14,19 @@ export interface ItemForListability extends ListingItemFacts {
   productType: SaleKind;
 }
 
+/** A listing found on a platform, for recordImportedListing. */
+export interface ImportedListing {
+  organizationId: string;
+  itemId: string;
+  platformId: string;
+  userId: string | null;
+  listingId: string;
+  priceUsd: string;
+  url: string | null;
+  /** What later calls need (eBay offer id, Discogs release and condition, Shopify variant id...). */
+  details: Record<string, unknown>;
+}
+
 @Injectable()
 export class ListingsService {
   constructor(
@@ -70,5 +83,20 @@ export class ListingsService {
       );
       return mapPlatformListability(platform, listability);
     });
+  }
+
+  // --- Imports: a listing found on a platform, linked to an item as live so that delist and order sync act on it. ---
+
+  /** Per platform listing id, the uid of the organization's live item already linked to it. */
+  itemsOfPlatformListings(organizationId: string, platformId: string, listingIds: string[]): Promise<Map<string, string>> {
+    return this.listings.itemsOfPlatformListings(organizationId, platformId, listingIds);
+  }
+
+  /**
+   * Records the item's listing on the platform as live with the platform's listing id, URL, price and details (in
+   * the caller's transaction); null when the item already has an active listing there (nothing is changed then).
+   */
+  recordImportedListing(listing: ImportedListing): Promise<{ uid: string } | null> {
+    return this.listings.recordLive({ ...listing, unlessIn: ACTIVE_LISTING_STATUSES });
   }
 }

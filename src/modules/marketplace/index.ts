@@ -4,7 +4,9 @@ export { MarketplaceAccountsService } from './marketplace-accounts.service.js';
 export { MarketplaceModule } from './marketplace.module.js';
 export type {
   ListingDraft,
+  ListingForImport,
   ListingOutcome,
+  ListingsPage,
   ListingPicture,
   ListingReference,
   MarketplaceAdapter,

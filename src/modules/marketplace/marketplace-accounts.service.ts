@@ -8,6 +8,7 @@ import type { SellerSession } from './adapters/marketplace-adapter.js';
 import { MarketplaceError } from './adapters/marketplace-error.js';
 import type { ConnectWithTokenDto, MarketplaceAccountDto } from './dto/marketplace-account.dto.js';
 import { mapMarketplaceAccount } from './marketplace-accounts.mapper.js';
+import type { MarketplaceAccount } from './entities/marketplace-account.entity.js';
 import { MarketplaceAccountsRepository } from './marketplace-accounts.repository.js';
 import { isLiveAccount } from './marketplace-accounts.rules.js';
 
@@ -65,8 +66,11 @@ export class MarketplaceAccountsService {
    * sealed and stored before use; null when there is no live account.
    */
   async sellerSession(organizationId: string, platformId: string): Promise<SellerSession | null> {
-    const account = await this.accounts.findLive(organizationId, platformId);
-    if (!account?.credentials) return null;
+    return this.sessionOf(organizationId, await this.accounts.findLive(organizationId, platformId));
+  }
+
+  private sessionOf(organizationId: string, account: MarketplaceAccount | null): SellerSession | null {
+    if (!account?.credentials || !isLiveAccount(account.status)) return null;
     const accounts = this.accounts;
     const secrets = this.secrets;
     const session: SellerSession = {
@@ -87,6 +91,21 @@ export class MarketplaceAccountsService {
   /** The platform refused the account's credentials: it shows as expired (reconnect) with the reason. */
   markExpired(organizationId: string, accountUid: string, reason: string): Promise<void> {
     return this.accounts.markExpired(organizationId, accountUid, reason.slice(0, 2000));
+  }
+
+  // --- Imports: a job works with the one account it was created for. ---
+
+  /** The organization's live accounts on the platform (ids and platform id), oldest connection first. */
+  async liveAccounts(organizationId: string, platformId?: string): Promise<Array<{ id: string; uid: string; platformId: string }>> {
+    const accounts = await this.accounts.list(organizationId);
+    return accounts
+      .filter((account) => isLiveAccount(account.status) && (platformId === undefined || account.platformId === platformId))
+      .map((account) => ({ id: account.id, uid: account.uid, platformId: account.platformId }));
+  }
+
+  /** The session of this account of the organization, or null when it is not (or no longer) a live connection. */
+  async sessionForAccount(organizationId: string, accountUid: string): Promise<SellerSession | null> {
+    return this.sessionOf(organizationId, await this.accounts.findByUid(organizationId, accountUid));
   }
 }
 

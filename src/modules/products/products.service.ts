@@ -55,6 +55,27 @@ export interface NewProductForItem {
   metadata?: ProductMetadata | null;
 }
 
+/** The product a listing imported from a platform creates. */
+export interface ImportedProduct {
+  title: string;
+  artistName: string | null;
+  labelName: string | null;
+  catalogNumber: string | null;
+  upc: string | null;
+  year: string | null;
+  formats: string[];
+  metadata: ProductMetadata | null;
+}
+
+/** A product's presence on a platform, as an import finds it. */
+export interface ImportedPresence {
+  platformId: string;
+  externalListingId: string;
+  externalUrl: string | null;
+  priceUsd: string;
+  imageUrl: string | null;
+}
+
 function filtersOf(query: ProductQueryDto): ProductFilters {
   return {
     search: query.search?.trim() || undefined,
@@ -258,5 +279,50 @@ export class ProductsService {
         : null;
     }
     return fields as Partial<Product>;
+  }
+
+  // --- Imports: the product of a listing brought in from a platform, and its presence there. ---
+
+  /** A physical product with the facts a platform gave (artist and label get-or-created by name); joins the caller's transaction. */
+  async createImported(organizationId: string, userId: string | null, input: ImportedProduct): Promise<ProductForItem> {
+    const [artistId, musicLabelId] = await Promise.all([
+      input.artistName?.trim() ? this.products.linkName('artist', organizationId, input.artistName) : null,
+      input.labelName?.trim() ? this.products.linkName('label', organizationId, input.labelName) : null,
+    ]);
+    const created = await this.products.insert({
+      organizationId,
+      userId,
+      title: input.title,
+      type: 'physical',
+      artistId,
+      musicLabelId,
+      catalogNumber: input.catalogNumber,
+      upc: input.upc,
+      year: input.year,
+      formats: input.formats.length > 0 ? input.formats : null,
+      metadata: input.metadata,
+    });
+    return { ...created, type: 'physical' };
+  }
+
+  /** The product's presence on the platform for this listing, added unless it has one already (in the caller's transaction). */
+  async recordImportedPresence(organizationId: string, productId: string, presence: ImportedPresence): Promise<void> {
+    const listing = { platformId: presence.platformId, externalListingId: presence.externalListingId };
+    if (await this.presences.listingTaken(organizationId, productId, listing)) return;
+    await this.presences.insert({
+      organizationId,
+      productId,
+      platformId: presence.platformId,
+      externalListingId: presence.externalListingId,
+      externalUrl: presence.externalUrl,
+      status: 'active',
+      listingPrice: presence.priceUsd,
+      listingCurrency: 'USD',
+      listingPriceUsd: presence.priceUsd,
+      imageUrl: presence.imageUrl,
+      isSellingEnabled: true,
+      priceLastUpdated: new Date(),
+      lastCheckedAt: new Date(),
+    });
   }
 }

@@ -21,6 +21,7 @@ export interface ListingError {
 @Index(['organizationId', 'inventoryItemId'])
 @Index(['organizationId', 'status'])
 @Index('IDX_inventory_item_listings_queued', ['updated'], { where: 'queued_job_id IS NOT NULL' })
+@Index(['organizationId', 'platformId', 'listingId'])
 export class InventoryItemListing extends TenantOwnedEntity {
   @Column({ type: 'bigint' })
   inventoryItemId!: string;

@@ -94,6 +94,37 @@ export interface RemoteListing {
   details: Record<string, unknown>;
 }
 
+/**
+ * A listing found on the platform with what an import makes of it: the record's facts as the platform gives them
+ * (null where it does not say), its grades mapped to ours, and the addresses of its pictures on the platform's own
+ * image hosts (see pictureOrigins).
+ */
+export interface ListingForImport extends RemoteListing {
+  /** The listing's description as plain text, or null. */
+  description: string | null;
+  artist: string | null;
+  label: string | null;
+  catalogNumber: string | null;
+  /** `YYYY`, or null. */
+  releaseYear: string | null;
+  /** Media format in our words (`Vinyl`, `CD`, `Cassette`...), or null. */
+  format: string | null;
+  /** UPC / EAN digits, or null. */
+  barcode: string | null;
+  conditionContainer: ContainerCondition | null;
+  /** ISO 4217 code of `priceUsd` as the platform priced it (an import takes only USD). */
+  currency: string;
+  /** The picture URLs the platform gave, best first. */
+  pictureUrls: string[];
+}
+
+/** One page of the seller's active listings and where the next one starts (null after the last). */
+export interface ListingsPage {
+  listings: ListingForImport[];
+  /** Opaque: handed back to fetchListingsPage for the next page, so that an import can resume where it stopped. */
+  nextCursor: string | null;
+}
+
 export interface RemoteOrderLine {
   listingId: string | null;
   externalId: string | null;
@@ -137,6 +168,13 @@ export interface MarketplaceAdapter {
   delist(session: SellerSession, listing: ListingReference): Promise<void>;
   /** Every active listing of the seller, page after page to the end. */
   fetchActiveListings(session: SellerSession): AsyncIterable<RemoteListing>;
+  /**
+   * One page of the seller's active listings for an import: the first with a null cursor, then each `nextCursor`.
+   * A failure leaves the cursor valid, so the same page can be asked again (after a 429's wait).
+   */
+  fetchListingsPage(session: SellerSession, cursor: string | null): Promise<ListingsPage>;
+  /** The origins (`https://i.discogs.com`) the platform serves listing pictures from: an import downloads from no other. */
+  pictureOrigins(): string[];
   /** Orders created or changed since `since`, page after page to the end. */
   fetchOrders(session: SellerSession, since: Date): AsyncIterable<RemoteOrder>;
   markShipped(session: SellerSession, order: { orderId: string; details: Record<string, unknown> }, shipment: Shipment): Promise<void>;

@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../../../config/app-config.js';
 import type {
   ListingDraft,
+  ListingsPage,
   ListingOutcome,
   ListingReference,
   MarketplaceAdapter,
@@ -23,6 +25,10 @@ import {
   noReleaseMessage,
   priceFromDiscogs,
   discogsPrice,
+  discogsCursor,
+  type DiscogsInventoryEntry,
+  discogsListingForImport,
+  parseDiscogsCursor,
   releaseSearchQuery,
   shipmentMessage,
   UnlistableDraft,
@@ -77,7 +83,10 @@ interface DiscogsOrder {
 export class DiscogsAdapter implements MarketplaceAdapter {
   readonly platform = PLATFORM;
 
-  constructor(private readonly client: DiscogsClient) {}
+  constructor(
+    private readonly client: DiscogsClient,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   /** Nothing: personal tokens need no application keys, and an OAuth account without them fails its calls saying so. */
   missingSettings(): string[] {
@@ -148,6 +157,34 @@ export class DiscogsAdapter implements MarketplaceAdapter {
       pages = answer.pagination.pages;
       for (const listing of answer.listings) yield remoteListing(listing);
     }
+  }
+
+  /** A page of the seller's For Sale inventory, oldest listing first; the first page asks Discogs whose credentials these are. */
+  async fetchListingsPage(session: SellerSession, cursor: string | null): Promise<ListingsPage> {
+    const credentials = credentialsOf(session);
+    const at = cursor === null ? { page: 1, username: (await this.client.identity(credentials)).username } : parseDiscogsCursor(cursor);
+    if (!at) throw new MarketplaceError(PLATFORM, 'rejected', `Not a Discogs inventory cursor: ${cursor}`);
+    const query = new URLSearchParams({
+      status: 'For Sale',
+      per_page: String(PAGE_SIZE),
+      page: String(at.page),
+      sort: 'listed',
+      sort_order: 'asc',
+    });
+    const answer = await this.client.request<{ pagination: DiscogsPagination; listings: DiscogsInventoryEntry[] }>(
+      'GET',
+      `/users/${encodeURIComponent(at.username)}/inventory`,
+      credentials,
+      { query },
+    );
+    return {
+      listings: answer.listings.map(discogsListingForImport),
+      nextCursor: at.page < answer.pagination.pages ? discogsCursor(at.page + 1, at.username) : null,
+    };
+  }
+
+  pictureOrigins(): string[] {
+    return this.config.pictureOrigins.discogs;
   }
 
   /** Orders by last activity, newest first, until one older than `since`: Discogs filters orders by creation only. */

@@ -1,5 +1,9 @@
 import type { ListingDraft } from '../marketplace-adapter.js';
 import {
+  discogsCursor,
+  discogsListingForImport,
+  formatFromDiscogs,
+  parseDiscogsCursor,
   chosenReleaseId,
   DISCOGS_MEDIA_CONDITIONS,
   DISCOGS_SLEEVE_CONDITIONS,
@@ -192,5 +196,77 @@ describe('Discogs OAuth and shipping', () => {
     expect(shipmentMessage({ carrier: 'other', trackingNumber: 'X1', shippedAt })).toBe(
       'Your order was shipped on 2026-12-03. Tracking number: X1',
     );
+  });
+});
+
+describe('Discogs listings for an import', () => {
+  /** An inventory listing as Discogs documents `GET /users/{username}/inventory` answering its owner. */
+  const documented = {
+    status: 'For Sale',
+    price: { currency: 'USD', value: 149.99 },
+    allow_offers: false,
+    sleeve_condition: 'Very Good Plus (VG+)',
+    id: 150899904,
+    condition: 'Near Mint (NM or M-)',
+    posted: '2014-07-15T12:55:01-07:00',
+    ships_from: 'United States',
+    uri: 'https://www.discogs.com/sell/item/150899904',
+    comments: 'Includes promotional booklet.',
+    external_id: 'SHELF-12',
+    release: {
+      catalog_number: 'MOVLP1009',
+      resource_url: 'https://api.discogs.com/releases/5610049',
+      year: 2014,
+      id: 5610049,
+      description: 'LCD Soundsystem - Sound Of Silver (2xLP, Album, RE, 180)',
+      artist: 'LCD Soundsystem',
+      title: 'Sound Of Silver',
+      format: '2xLP, Album, RE, 180',
+      thumbnail: 'https://i.discogs.com/thumb/R-5610049.jpeg',
+    },
+  };
+
+  it('maps the release, the grades, the SKU and the picture', () => {
+    expect(discogsListingForImport(documented)).toMatchObject({
+      listingId: '150899904',
+      externalId: 'SHELF-12',
+      title: 'Sound Of Silver',
+      priceUsd: '149.99',
+      currency: 'USD',
+      state: 'listed',
+      conditionItem: 'nm',
+      conditionContainer: 'vg_plus',
+      artist: 'LCD Soundsystem',
+      catalogNumber: 'MOVLP1009',
+      releaseYear: '2014',
+      format: 'Vinyl',
+      description: 'Includes promotional booklet.',
+      pictureUrls: ['https://i.discogs.com/thumb/R-5610049.jpeg'],
+      details: { release_id: 5610049, condition: 'Near Mint (NM or M-)', sleeve_condition: 'Very Good Plus (VG+)', status: 'For Sale' },
+    });
+  });
+
+  it('prefers the primary image, reads an unknown year as none and CDs and cassettes as such', () => {
+    const listing = discogsListingForImport({
+      ...documented,
+      release: {
+        ...documented.release,
+        year: 0,
+        images: [
+          { type: 'secondary', uri: 'https://i.discogs.com/2.jpeg' },
+          { type: 'primary', uri: 'https://i.discogs.com/1.jpeg' },
+        ],
+      },
+    });
+    expect(listing.pictureUrls).toEqual(['https://i.discogs.com/1.jpeg', 'https://i.discogs.com/2.jpeg']);
+    expect(listing.releaseYear).toBeNull();
+    expect(formatFromDiscogs('CD, Comp')).toBe('CD');
+    expect(formatFromDiscogs('Cass, Album')).toBe('Cassette');
+    expect(formatFromDiscogs('7", Single')).toBe('Vinyl');
+  });
+
+  it('keeps the inventory page and username in its cursor', () => {
+    expect(parseDiscogsCursor(discogsCursor(3, 'vinyl_vault'))).toEqual({ page: 3, username: 'vinyl_vault' });
+    expect(parseDiscogsCursor('garbage')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import type { ConditionCode, ContainerCondition } from '../../../inventory/index.js';
-import type { ListingDraft, RemoteListing } from '../marketplace-adapter.js';
+import type { ListingDraft, ListingForImport, RemoteListing } from '../marketplace-adapter.js';
 
 /** Discogs' media condition strings, exactly as its Marketplace API takes and returns them. */
 export const DISCOGS_MEDIA_CONDITIONS: Record<ConditionCode, string> = {
@@ -216,4 +216,95 @@ export function oauthPlaintextHeader(parameters: OAuthHeaderParameters): string 
   const signature = `${oauthEncode(parameters.consumerSecret)}&${oauthEncode(parameters.tokenSecret ?? '')}`;
   const encoded = fields.map(([name, value]) => `${name}="${oauthEncode(value)}"`);
   return `OAuth ${[...encoded, `oauth_signature="${signature}"`].join(', ')}`;
+}
+
+/** A listing of `GET /users/{username}/inventory` as Discogs answers it to its owner (the fields an import reads). */
+export interface DiscogsInventoryEntry {
+  id: number;
+  status: string;
+  price: { value?: unknown; currency?: string };
+  condition: string;
+  sleeve_condition?: string | null;
+  comments?: string | null;
+  external_id?: string | null;
+  uri?: string;
+  release: {
+    id: number;
+    description?: string;
+    title?: string;
+    artist?: string;
+    catalog_number?: string;
+    year?: number | string;
+    format?: string;
+    thumbnail?: string;
+    images?: Array<{ type?: string; uri?: string }>;
+  };
+}
+
+/** Our media format for a Discogs format description (`LP, Album`, `CD, Comp`, `Cass`, `7"`), or null. */
+export function formatFromDiscogs(format: string | null | undefined): string | null {
+  // `2xLP` is two LPs: the count is dropped.
+  const words = (format ?? '').split(/[,\s]+/).map((word) => word.trim().toLowerCase().replace(/^\d+x/, ''));
+  if (words.some((word) => ['lp', 'vinyl', '7"', '10"', '12"', 'ep'].includes(word))) return 'Vinyl';
+  if (words.some((word) => ['cd', 'cdr', 'sacd'].includes(word))) return 'CD';
+  if (words.some((word) => ['cass', 'cassette'].includes(word))) return 'Cassette';
+  return format?.trim() ? format.split(',')[0].trim() : null;
+}
+
+/** A year Discogs gives (`1959`, `"1959"`, `0` for unknown) as `YYYY`, or null. */
+function discogsYear(year: number | string | undefined): string | null {
+  const text = String(year ?? '').trim();
+  return /^\d{4}$/.test(text) && text !== '0000' ? text : null;
+}
+
+/**
+ * What an import makes of a Discogs listing: the release's artist, title, catalog number, year and format, the
+ * media and sleeve grades from Discogs' condition strings, the seller's comments, the external id as SKU, and the
+ * release's pictures (primary first, else its thumbnail). Discogs gives no label nor barcode in an inventory listing.
+ */
+export function discogsListingForImport(listing: DiscogsInventoryEntry): ListingForImport {
+  const release = listing.release;
+  const images = (release.images ?? [])
+    .slice()
+    .sort((a, b) => Number(b.type === 'primary') - Number(a.type === 'primary'))
+    .map((image) => image.uri)
+    .filter((uri): uri is string => typeof uri === 'string' && uri !== '');
+  const pictureUrls = images.length > 0 ? images : release.thumbnail ? [release.thumbnail] : [];
+  return {
+    listingId: String(listing.id),
+    externalId: listing.external_id?.trim() || null,
+    title: release.title?.trim() || release.description?.trim() || '',
+    priceUsd: priceFromDiscogs(listing.price),
+    listingUrl: listing.uri ?? listingUrl(listing.id),
+    state: listingStateFromDiscogs(listing.status),
+    quantity: 1,
+    conditionItem: mediaConditionFromDiscogs(listing.condition),
+    conditionContainer: sleeveConditionFromDiscogs(listing.sleeve_condition),
+    description: listing.comments?.trim() || null,
+    artist: release.artist?.trim() || null,
+    label: null,
+    catalogNumber: release.catalog_number?.trim() || null,
+    releaseYear: discogsYear(release.year),
+    format: formatFromDiscogs(release.format),
+    barcode: null,
+    currency: listing.price.currency ?? 'USD',
+    pictureUrls,
+    details: {
+      release_id: release.id,
+      condition: listing.condition,
+      ...(listing.sleeve_condition ? { sleeve_condition: listing.sleeve_condition } : {}),
+      status: listing.status,
+    },
+  };
+}
+
+/** Where an import's next Discogs inventory page starts: the page number and whose inventory (`2:vinyl_vault`). */
+export function discogsCursor(page: number, username: string): string {
+  return `${page}:${username}`;
+}
+
+/** The page and username of a cursor made by discogsCursor, or null for anything else. */
+export function parseDiscogsCursor(cursor: string): { page: number; username: string } | null {
+  const match = /^(\d{1,6}):(.+)$/.exec(cursor);
+  return match ? { page: Number(match[1]), username: match[2] } : null;
 }

@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../../../../config/app-config.js';
 import type {
   ListingDraft,
   ListingOutcome,
+  ListingsPage,
   ListingPicture,
   ListingReference,
   MarketplaceAdapter,
@@ -20,6 +21,9 @@ import {
   ebayCarrierCode,
   ebayListingUrl,
   type EbayInventoryItem,
+  type EbayInventoryItemForImport,
+  ebayListingForImport,
+  type EbayOfferForImport,
   type EbayOffer,
   type EbayOrder,
   inventoryItemBody,
@@ -132,6 +136,30 @@ export class EbayAdapter implements MarketplaceAdapter {
       }
       url = this.nextPage(page.body, url);
     }
+  }
+
+  /** A page of inventory items (by offset) with the active offer of each: one call for the page, one per SKU for its offers. */
+  async fetchListingsPage(session: SellerSession, cursor: string | null): Promise<ListingsPage> {
+    const offset = cursor === null ? 0 : Number(cursor);
+    if (!Number.isSafeInteger(offset) || offset < 0)
+      throw new MarketplaceError(PLATFORM, 'rejected', `Not an eBay inventory cursor: ${cursor}`);
+    const url = this.inventoryUrl(`/inventory_item?limit=${INVENTORY_PAGE_SIZE}&offset=${offset}`);
+    const page: { body: Page & { inventoryItems?: EbayInventoryItemForImport[] } } = await this.client.request(session, {
+      method: 'GET',
+      url,
+    });
+    const listings = [];
+    for (const item of page.body.inventoryItems ?? []) {
+      for (const offer of (await this.offersOfSku(session, item.sku)) as EbayOfferForImport[]) {
+        if (isActiveOffer(offer)) listings.push(ebayListingForImport(item, offer));
+      }
+    }
+    const next = this.nextPage(page.body, url);
+    return { listings, nextCursor: next === null ? null : (new URL(next).searchParams.get('offset') ?? null) };
+  }
+
+  pictureOrigins(): string[] {
+    return this.config.pictureOrigins.ebay;
   }
 
   async *fetchOrders(session: SellerSession, since: Date): AsyncIterable<RemoteOrder> {

@@ -1,5 +1,7 @@
 import type { ListingDraft } from '../marketplace-adapter.js';
 import {
+  ebayListingForImport,
+  formatFromEbay,
   aspects,
   categoryIdFor,
   conditionDescription,
@@ -164,5 +166,65 @@ describe('eBay rules', () => {
     expect(ebayErrorIds(body)).toEqual([25709, 25002]);
     expect(ebayErrorMessage({ error: 'invalid_grant' })).toBeNull();
     expect(ebayErrorMessage(null)).toBeNull();
+  });
+});
+
+describe('eBay listings for an import', () => {
+  /** An inventory item and its offer as getInventoryItems and getOffers answer them. */
+  const item = {
+    sku: 'SHELF-7',
+    locale: 'en_US',
+    product: {
+      title: 'John Coltrane - Blue Train LP Blue Note 1577',
+      description: 'Original pressing.',
+      aspects: {
+        Artist: ['John Coltrane'],
+        'Record Label': ['Blue Note'],
+        Format: ['Record'],
+        'Release Year': ['1958'],
+        'Catalog Number': ['BLP 1577'],
+      },
+      upc: ['602537544004'],
+      imageUrls: ['https://i.ebayimg.com/images/g/abc/s-l1600.jpg'],
+    },
+    condition: 'USED_EXCELLENT',
+    conditionDescription: 'Media: Near Mint (NM or M-). Sleeve: Very Good (VG).',
+    availability: { shipToLocationAvailability: { quantity: 1 } },
+  };
+  const offer = {
+    offerId: '5000000001',
+    sku: 'SHELF-7',
+    marketplaceId: 'EBAY_US',
+    format: 'FIXED_PRICE',
+    availableQuantity: 1,
+    pricingSummary: { price: { value: '24.50', currency: 'USD' } },
+    listing: { listingId: '110000000002', listingStatus: 'ACTIVE' },
+    status: 'PUBLISHED',
+  };
+
+  it('maps the item specifics, the grades we wrote, the UPC and the EPS pictures', () => {
+    expect(ebayListingForImport(item, offer)).toMatchObject({
+      listingId: '110000000002',
+      externalId: 'SHELF-7',
+      priceUsd: '24.50',
+      currency: 'USD',
+      conditionItem: 'nm',
+      conditionContainer: 'vg',
+      artist: 'John Coltrane',
+      label: 'Blue Note',
+      catalogNumber: 'BLP 1577',
+      releaseYear: '1958',
+      format: 'Vinyl',
+      barcode: '602537544004',
+      pictureUrls: ['https://i.ebayimg.com/images/g/abc/s-l1600.jpg'],
+      details: { sku: 'SHELF-7', offer_id: '5000000001' },
+    });
+  });
+
+  it('falls back on the condition enum when the description is not ours', () => {
+    const listing = ebayListingForImport({ ...item, conditionDescription: 'Plays great', condition: 'USED_VERY_GOOD' }, offer);
+    expect(listing.conditionItem).toBe('vg');
+    expect(listing.conditionContainer).toBeNull();
+    expect(formatFromEbay('CD')).toBe('CD');
   });
 });

@@ -1,5 +1,5 @@
 import type { ConditionCode, ContainerCondition } from '../../../inventory/index.js';
-import type { ListingDraft, RemoteListing, RemoteOrder } from '../marketplace-adapter.js';
+import type { ListingDraft, ListingForImport, RemoteListing, RemoteOrder } from '../marketplace-adapter.js';
 
 /** The one marketplace listings go to, in US dollars. */
 export const EBAY_MARKETPLACE_ID = 'EBAY_US';
@@ -354,4 +354,66 @@ export function ebayErrorIds(body: unknown): number[] {
 function truncate(text: string, max: number): string {
   const characters = Array.from(text);
   return characters.length <= max ? text : `${characters.slice(0, max - 1).join('')}…`;
+}
+
+/** An inventory item as `getInventoryItems` returns it, with what an import reads. */
+export interface EbayInventoryItemForImport extends EbayInventoryItem {
+  product?: {
+    title?: string;
+    description?: string;
+    aspects?: Record<string, string[] | undefined>;
+    imageUrls?: string[];
+    upc?: string[];
+    ean?: string[];
+  };
+}
+
+/** An offer with its price's currency, as `getOffers` returns it. */
+export interface EbayOfferForImport extends EbayOffer {
+  pricingSummary?: { price?: { value?: string; currency?: string } };
+}
+
+/** The sleeve grade we wrote in an eBay condition description (`... Sleeve: Very Good (VG).`), or null. */
+export function sleeveGradeFromEbay(description: string | undefined): ContainerCondition | null {
+  const written = /Sleeve: (.+?)\.(?:\s|$)/.exec(description ?? '')?.[1];
+  const found = (Object.keys(GRADE_TEXT) as ContainerCondition[]).find((grade) => GRADE_TEXT[grade] === written);
+  return found ?? null;
+}
+
+/** Our media format for eBay's `Format` item specific (`Record`, `Vinyl`, `CD`, `Cassette`), or null. */
+export function formatFromEbay(format: string | undefined): string | null {
+  const kind = mediaKind(format ?? null);
+  if (kind === 'record') return 'Vinyl';
+  if (kind === 'cd') return 'CD';
+  if (kind === 'cassette') return 'Cassette';
+  return format?.trim() || null;
+}
+
+function aspect(aspects: Record<string, string[] | undefined> | undefined, name: string): string | null {
+  const value = aspects?.[name]?.find((entry) => entry.trim());
+  return value?.trim() || null;
+}
+
+/**
+ * What an import makes of an eBay listing (an inventory item and its published offer): the product's title,
+ * description, item specifics (Artist, Record Label, Catalog Number, Release Year, Format), UPC or EAN and EPS
+ * pictures; the grades from the condition description we write, else the condition enum.
+ */
+export function ebayListingForImport(item: EbayInventoryItemForImport, offer: EbayOfferForImport): ListingForImport {
+  const base = remoteListing(item, offer);
+  const aspects = item.product?.aspects;
+  const year = /^(\d{4})/.exec(aspect(aspects, 'Release Year') ?? '')?.[1] ?? null;
+  return {
+    ...base,
+    conditionContainer: sleeveGradeFromEbay(item.conditionDescription),
+    description: item.product?.description?.trim() || null,
+    artist: aspect(aspects, 'Artist'),
+    label: aspect(aspects, 'Record Label'),
+    catalogNumber: aspect(aspects, 'Catalog Number'),
+    releaseYear: year,
+    format: formatFromEbay(aspect(aspects, 'Format') ?? undefined),
+    barcode: item.product?.upc?.[0] ?? item.product?.ean?.[0] ?? null,
+    currency: offer.pricingSummary?.price?.currency ?? EBAY_CURRENCY,
+    pictureUrls: (item.product?.imageUrls ?? []).filter((url) => typeof url === 'string' && url !== ''),
+  };
 }

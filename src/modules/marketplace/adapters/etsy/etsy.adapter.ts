@@ -5,6 +5,7 @@ import type {
   ListingDraft,
   ListingOutcome,
   ListingReference,
+  ListingsPage,
   MarketplaceAdapter,
   RemoteListing,
   RemoteOrder,
@@ -23,6 +24,8 @@ import {
   etsyDescription,
   etsyInventory,
   etsyInventoryWithPrice,
+  type EtsyListingForImport,
+  etsyListingForImport,
   etsyListingType,
   etsyPrice,
   etsyTaxonomyNames,
@@ -209,6 +212,27 @@ export class EtsyAdapter implements MarketplaceAdapter {
       }
       if (page.results.length === 0 || offset + page.results.length >= page.count) return;
     }
+  }
+
+  /** A page of the shop's active listings with their images, by offset. */
+  async fetchListingsPage(session: SellerSession, cursor: string | null): Promise<ListingsPage> {
+    const offset = cursor === null ? 0 : Number(cursor);
+    if (!Number.isSafeInteger(offset) || offset < 0) throw rejected(`Not an Etsy listings cursor: ${cursor}`);
+    const shopId = await this.shopId(session);
+    const page = await this.call<Page<EtsyListingForImport>>(session, {
+      method: 'GET',
+      path: `/v3/application/shops/${shopId}/listings`,
+      query: { state: 'active', limit: PAGE_SIZE, offset, includes: 'Images' },
+    });
+    const end = offset + page.results.length;
+    return {
+      listings: page.results.map((listing) => etsyListingForImport(listing, this.listingUrl(String(listing.listing_id)), shopId)),
+      nextCursor: page.results.length === 0 || end >= page.count ? null : String(end),
+    };
+  }
+
+  pictureOrigins(): string[] {
+    return this.config.pictureOrigins.etsy;
   }
 
   async *fetchOrders(session: SellerSession, since: Date): AsyncIterable<RemoteOrder> {

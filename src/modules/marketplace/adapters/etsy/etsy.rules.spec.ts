@@ -1,4 +1,5 @@
 import {
+  etsyListingForImport,
   decimalFromEtsyMoney,
   etsyCarrierName,
   etsyConditionLine,
@@ -139,6 +140,38 @@ describe('Etsy rules', () => {
       price_on_property: [],
       quantity_on_property: [],
       sku_on_property: [],
+    });
+  });
+});
+
+describe('Etsy listings for an import', () => {
+  /** A ShopListing of getListingsByShop with `includes=Images`. */
+  const listing = {
+    listing_id: 1234567890,
+    title: 'Miles Davis Kind Of Blue LP 1959 Columbia',
+    description: 'Six-eye label.\n\nCondition: Media Near Mint (NM), Sleeve VG+',
+    state: 'active',
+    quantity: 1,
+    skus: ['CRATE-3'],
+    tags: ['vinyl', 'jazz'],
+    price: { amount: 3499, divisor: 100, currency_code: 'USD' },
+    images: [
+      { rank: 2, url_fullxfull: 'https://i.etsystatic.com/2/il_fullxfull.jpg' },
+      { rank: 1, url_fullxfull: 'https://i.etsystatic.com/1/il_fullxfull.jpg' },
+    ],
+  };
+
+  it('reads the grades from the description, the format from the title and tags, and the pictures by rank', () => {
+    expect(etsyListingForImport(listing, 'https://www.etsy.com/listing/1234567890', '31400001')).toMatchObject({
+      listingId: '1234567890',
+      externalId: 'CRATE-3',
+      priceUsd: '34.99',
+      currency: 'USD',
+      conditionItem: 'nm',
+      conditionContainer: 'vg_plus',
+      format: 'Vinyl',
+      pictureUrls: ['https://i.etsystatic.com/1/il_fullxfull.jpg', 'https://i.etsystatic.com/2/il_fullxfull.jpg'],
+      details: { shop_id: '31400001' },
     });
   });
 });

@@ -1,4 +1,6 @@
 import type { ConditionCode, ContainerCondition } from '../../../inventory/index.js';
+import type { ListingForImport } from '../marketplace-adapter.js';
+import { formatFromText, gradesFromText } from '../listing-text.rules.js';
 
 /** Etsy's longest listing title. */
 export const ETSY_TITLE_MAX_LENGTH = 140;
@@ -199,4 +201,52 @@ export function listingStateFromEtsy(state: string): 'draft' | 'listed' | 'sold'
   if (state === 'draft') return 'draft';
   if (state === 'sold_out') return 'sold';
   return 'ended';
+}
+
+/** A ShopListing of getListingsByShop with `includes=Images`, as Etsy answers it (the fields an import reads). */
+export interface EtsyListingForImport {
+  listing_id: number;
+  title: string;
+  description?: string | null;
+  state: string;
+  quantity: number;
+  skus?: string[];
+  tags?: string[];
+  price?: { amount: number; divisor: number; currency_code?: string };
+  images?: Array<{ rank?: number; url_fullxfull?: string; url_570xN?: string }>;
+}
+
+/**
+ * What an import makes of an Etsy listing: the title and description as written, the grades read from that free
+ * text (`Condition: Media Near Mint (NM), Sleeve VG+` as we write it, `Media: VG+`, or a grade in the title), the
+ * format from the title and tags, the first SKU, and the pictures by rank (full size).
+ */
+export function etsyListingForImport(listing: EtsyListingForImport, listingUrl: string, shopId: string): ListingForImport {
+  const grades = gradesFromText(listing.description, listing.title);
+  const pictureUrls = (listing.images ?? [])
+    .slice()
+    .sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0))
+    .map((image) => image.url_fullxfull ?? image.url_570xN)
+    .filter((url): url is string => typeof url === 'string' && url !== '');
+  return {
+    listingId: String(listing.listing_id),
+    externalId: listing.skus?.find((sku) => sku.trim())?.trim() ?? null,
+    title: listing.title?.trim() ?? '',
+    priceUsd: decimalFromEtsyMoney(listing.price),
+    listingUrl,
+    state: listingStateFromEtsy(listing.state),
+    quantity: listing.quantity,
+    conditionItem: grades.media,
+    conditionContainer: grades.sleeve,
+    description: listing.description?.trim() || null,
+    artist: null,
+    label: null,
+    catalogNumber: null,
+    releaseYear: null,
+    format: formatFromText(listing.title, ...(listing.tags ?? [])),
+    barcode: null,
+    currency: listing.price?.currency_code ?? 'USD',
+    pictureUrls,
+    details: { shop_id: shopId },
+  };
 }

@@ -4,6 +4,7 @@ import type {
   ListingDraft,
   ListingOutcome,
   ListingReference,
+  ListingsPage,
   MarketplaceAdapter,
   RemoteListing,
   RemoteOrder,
@@ -19,7 +20,9 @@ import {
   productUrl,
   remoteListing,
   remoteOrder,
+  shopifyProductForImport,
   type ShopifyOrder,
+  type ShopifyProductForImport,
   type ShopifyProduct,
   type StagedPicture,
 } from './shopify.rules.js';
@@ -42,6 +45,22 @@ const VARIANTS_BULK_UPDATE = `mutation ProductVariantsBulkUpdate($productId: ID!
 const PRODUCT_VARIANT = `query ProductVariant($id: ID!) { product(id: $id) { variants(first: 1) { nodes { id } } } }`;
 const ACTIVE_PRODUCTS = `query ActiveProducts($cursor: String) {
   products(first: ${PAGE_SIZE}, after: $cursor, query: "status:active") { nodes { ${PRODUCT_FIELDS} } pageInfo { hasNextPage endCursor } }
+}`;
+/**
+ * The import's pages: 50 products with their first variant and 10 images each (about 13 points a product, well under
+ * the 1,000 a query may ask for), and the shop's currency.
+ */
+const IMPORT_PAGE_SIZE = 50;
+const IMPORT_PRODUCTS = `query ImportProducts($cursor: String) {
+  shop { currencyCode }
+  products(first: ${IMPORT_PAGE_SIZE}, after: $cursor, query: "status:active") {
+    nodes {
+      id title handle status tags vendor productType descriptionHtml totalInventory
+      variants(first: 1) { nodes { id sku price barcode } }
+      media(first: 10) { nodes { ... on MediaImage { image { url } } } }
+    }
+    pageInfo { hasNextPage endCursor }
+  }
 }`;
 /**
  * Orders 25 a page with their first 5 lines: Shopify refuses a query whose requested cost passes 1,000 points, and
@@ -150,6 +169,22 @@ export class ShopifyAdapter implements MarketplaceAdapter {
     for await (const product of this.pages<ShopifyProduct>(session, ACTIVE_PRODUCTS, {}, 'products')) {
       yield remoteListing(product, shop);
     }
+  }
+
+  async fetchListingsPage(session: SellerSession, cursor: string | null): Promise<ListingsPage> {
+    const data = await this.client.graphql<{ shop: { currencyCode: string }; products: Page<ShopifyProductForImport> }>(
+      session,
+      IMPORT_PRODUCTS,
+      { cursor },
+    );
+    return {
+      listings: data.products.nodes.map((product) => shopifyProductForImport(product, session.shopId!, data.shop.currencyCode)),
+      nextCursor: data.products.pageInfo.hasNextPage ? data.products.pageInfo.endCursor : null,
+    };
+  }
+
+  pictureOrigins(): string[] {
+    return this.config.pictureOrigins.shopify;
   }
 
   async *fetchOrders(session: SellerSession, since: Date): AsyncIterable<RemoteOrder> {

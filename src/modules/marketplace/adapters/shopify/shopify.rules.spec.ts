@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { ListingDraft } from '../marketplace-adapter.js';
 import {
+  shopifyProductForImport,
   carrierCompany,
   conditionFromTags,
   hasValidHmac,
@@ -129,5 +130,50 @@ describe('Shopify rules', () => {
     expect(carrierCompany('usps')).toBe('USPS');
     expect(carrierCompany('royal_mail')).toBe('Royal Mail');
     expect(carrierCompany('pigeon')).toBe('Other');
+  });
+});
+
+describe('Shopify products for an import', () => {
+  /** A product as the import's products query selects it. */
+  const product = {
+    id: 'gid://shopify/Product/108828309',
+    title: 'A Love Supreme',
+    handle: 'a-love-supreme',
+    status: 'ACTIVE' as const,
+    tags: ['Vinyl', 'Media: VG+', 'Sleeve: VG'],
+    vendor: 'John Coltrane',
+    productType: 'Vinyl',
+    descriptionHtml: '<p>Gatefold.</p><ul><li>Label: Impulse!</li><li>Catalog number: A-77</li><li>Released: 1965</li></ul>',
+    totalInventory: 2,
+    variants: { nodes: [{ id: 'gid://shopify/ProductVariant/1', sku: 'SH-1', price: '41.0', barcode: '011105015525' }] },
+    media: { nodes: [{ image: { url: 'https://cdn.shopify.com/s/files/1/cover.jpg' } }, {}] },
+  };
+
+  it('reads the facts of the description, the grades of the tags, the vendor and the images', () => {
+    expect(shopifyProductForImport(product, 'crate.myshopify.com', 'USD')).toMatchObject({
+      listingId: 'gid://shopify/Product/108828309',
+      externalId: 'SH-1',
+      priceUsd: '41.00',
+      quantity: 2,
+      conditionItem: 'vg_plus',
+      conditionContainer: 'vg',
+      artist: 'John Coltrane',
+      label: 'Impulse!',
+      catalogNumber: 'A-77',
+      releaseYear: '1965',
+      format: 'Vinyl',
+      barcode: '011105015525',
+      pictureUrls: ['https://cdn.shopify.com/s/files/1/cover.jpg'],
+      listingUrl: 'https://crate.myshopify.com/products/a-love-supreme',
+    });
+  });
+
+  it('reads a grade from free text when the tags have none', () => {
+    const listing = shopifyProductForImport(
+      { ...product, tags: [], descriptionHtml: '<p>Media condition: NM</p>' },
+      'crate.myshopify.com',
+      'CAD',
+    );
+    expect(listing).toMatchObject({ conditionItem: 'nm', conditionContainer: null, currency: 'CAD' });
   });
 });

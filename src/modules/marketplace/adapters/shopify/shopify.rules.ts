@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ConditionCode, ContainerCondition } from '../../../inventory/index.js';
-import type { ListingDraft, RemoteListing, RemoteOrder } from '../marketplace-adapter.js';
+import type { ListingDraft, ListingForImport, RemoteListing, RemoteOrder } from '../marketplace-adapter.js';
+import { formatFromText, gradesFromText, plainText } from '../listing-text.rules.js';
 
 /** A shop's permanent domain as Shopify hands it out: `vinyl-vault.myshopify.com`. */
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
@@ -284,5 +285,58 @@ export function remoteOrder(order: ShopifyOrder): RemoteOrder {
       fulfillment_status: order.displayFulfillmentStatus,
       updated_at: order.updatedAt,
     },
+  };
+}
+
+/** A product as the import's products query returns it. */
+export interface ShopifyProductForImport extends ShopifyProduct {
+  vendor?: string | null;
+  productType?: string | null;
+  descriptionHtml?: string | null;
+  variants: { nodes: Array<{ id: string; sku: string | null; price: string; barcode?: string | null }> };
+  media?: { nodes: Array<{ image?: { url?: string | null } | null }> };
+}
+
+/** The `Name: value` facts of a description we wrote (`<li>Catalog number: CL 1355</li>`), by lowercased name. */
+function descriptionFacts(text: string): Map<string, string> {
+  const facts = new Map<string, string>();
+  for (const line of text.split('\n')) {
+    const match = /^\s*([A-Za-z ]{2,30}):\s*(.+?)\s*$/.exec(line);
+    if (match && !facts.has(match[1].trim().toLowerCase())) facts.set(match[1].trim().toLowerCase(), match[2]);
+  }
+  return facts;
+}
+
+/**
+ * What an import makes of a Shopify product: the description as text and the facts it states (`Media condition`,
+ * `Sleeve condition`, `Format`, `Artist`, `Label`, `Catalog number`, `Released`, as our listings write them), the
+ * grades from the `Media:`/`Sleeve:` tags or that free text, the vendor as artist, the product type as format, the
+ * first variant's SKU, price and barcode, and the product's images.
+ */
+export function shopifyProductForImport(product: ShopifyProductForImport, shop: string, currency: string): ListingForImport {
+  const base = remoteListing(product, shop);
+  const text = product.descriptionHtml ? plainText(product.descriptionHtml) : '';
+  const facts = descriptionFacts(text);
+  const fromText = gradesFromText(text, product.title);
+  const sleeveTag = product.tags.find((tag) => tag.startsWith(SLEEVE_TAG))?.slice(SLEEVE_TAG.length);
+  const sleeveFromTag = sleeveTag ? gradesFromText(`Sleeve: ${sleeveTag}`).sleeve : null;
+  const year = /^(\d{4})/.exec(facts.get('released') ?? '')?.[1] ?? null;
+  const variant = product.variants.nodes[0];
+  return {
+    ...base,
+    quantity: Math.max(1, product.totalInventory ?? 1),
+    conditionItem: base.conditionItem ?? fromText.media,
+    conditionContainer: sleeveFromTag ?? fromText.sleeve,
+    description: text || null,
+    artist: facts.get('artist') ?? (product.vendor?.trim() || null),
+    label: facts.get('label') ?? null,
+    catalogNumber: facts.get('catalog number') ?? null,
+    releaseYear: year,
+    format: facts.get('format') ?? (product.productType?.trim() || null) ?? formatFromText(product.title, ...product.tags),
+    barcode: variant?.barcode?.trim() || null,
+    currency,
+    pictureUrls: (product.media?.nodes ?? [])
+      .map((node) => node.image?.url)
+      .filter((url): url is string => typeof url === 'string' && url !== ''),
   };
 }
