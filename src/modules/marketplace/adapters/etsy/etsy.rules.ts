@@ -249,7 +249,9 @@ export function etsyShippingAddress(receipt: EtsyReceiptAddress): RemoteAddress 
     stateProvince: parts.state,
     postalCode: parts.zip,
     country: parts.country_iso?.toUpperCase() ?? null,
-    raw: receipt.formatted_address || [receipt.name, parts.first_line, parts.second_line, cityLine, parts.country_iso].filter(Boolean).join('\n'),
+    raw:
+      receipt.formatted_address ||
+      [receipt.name, parts.first_line, parts.second_line, cityLine, parts.country_iso].filter(Boolean).join('\n'),
     parsed: parts,
   };
 }
