@@ -82,6 +82,8 @@ export interface AppConfig {
   shopifyApiVersion: string;
   /** A shop's base URL, `{shop}` standing for its myshopify.com domain (a local fake in tests). */
   shopifyShopUrlTemplate: string;
+  /** How often every live marketplace connection's orders are synced, in seconds. */
+  orderSyncIntervalS: number;
 }
 
 export class ConfigError extends Error {
@@ -228,6 +230,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     shopifyApiSecret: text(env, 'SHOPIFY_API_SECRET'),
     shopifyApiVersion: apiVersion(env, 'SHOPIFY_API_VERSION', '2025-10'),
     shopifyShopUrlTemplate: shopUrlTemplate(env, 'SHOPIFY_SHOP_URL_TEMPLATE', 'https://{shop}'),
+    orderSyncIntervalS: integer(env, 'ORDER_SYNC_INTERVAL_S', 300, 10, 86_400),
   };
 }
 

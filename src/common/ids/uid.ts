@@ -25,7 +25,8 @@ export type UidPrefix =
   | 'ivt'
   | 'sup'
   | 'err'
-  | 'act';
+  | 'act'
+  | 'ord';
 
 export function newUid(prefix: UidPrefix): string {
   return `${prefix}_${randomBase62()}`;

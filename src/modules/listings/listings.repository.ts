@@ -34,7 +34,16 @@ export interface ListingStateRow {
 export type ListingChange = { status: ListingStatus } & Partial<
   Pick<
     InventoryItemListing,
-    'listingId' | 'listingPriceUsd' | 'marketplaceUrl' | 'marketplaceDetails' | 'isDraft' | 'lastError' | 'listedAt' | 'delistedAt'
+    | 'listingId'
+    | 'listingPriceUsd'
+    | 'marketplaceUrl'
+    | 'marketplaceDetails'
+    | 'isDraft'
+    | 'lastError'
+    | 'listedAt'
+    | 'delistedAt'
+    | 'isSold'
+    | 'soldAt'
   >
 >;
 
@@ -134,5 +143,16 @@ export class ListingsRepository {
   listedForItems(organizationId: string, itemIds: string[]): Promise<InventoryItemListing[]> {
     if (itemIds.length === 0) return Promise.resolve([]);
     return this.entities.findBy({ organizationId, inventoryItemId: In(itemIds), status: 'listed' });
+  }
+
+  // --- Orders: the listings a sale takes down ---
+
+  /** Every listing of the item, whatever its status. */
+  allForItem(organizationId: string, itemId: string): Promise<InventoryItemListing[]> {
+    return this.entities.findBy({ organizationId, inventoryItemId: itemId });
+  }
+
+  findById(organizationId: string, id: string): Promise<InventoryItemListing | null> {
+    return this.entities.findOneBy({ organizationId, id });
   }
 }

@@ -88,6 +88,13 @@ export class MarketplaceAccountsService {
   markExpired(organizationId: string, accountUid: string, reason: string): Promise<void> {
     return this.accounts.markExpired(organizationId, accountUid, reason.slice(0, 2000));
   }
+
+  // --- Orders: the connections the order sync visits ---
+
+  /** Every live connection (one per organization and platform), or those of one organization. */
+  liveConnections(organizationId: string | null = null): Promise<Array<{ organizationId: string; platformId: string; accountUid: string }>> {
+    return this.accounts.liveConnections(organizationId);
+  }
 }
 
 /** A platform that failed for another reason than the credentials: 502, naming the platform's answer. */
