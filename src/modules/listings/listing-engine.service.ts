@@ -460,7 +460,9 @@ export class ListingEngineService implements OnModuleInit {
       const session = await this.accounts.sellerSession(organizationId, platform.id);
       if (!session) {
         const error = this.failure('connection_expired', platform);
-        if (await this.listings.transition(organizationId, listing.uid, [listing.status], { status: 'delisting_failed', lastError: error })) {
+        if (
+          await this.listings.transition(organizationId, listing.uid, [listing.status], { status: 'delisting_failed', lastError: error })
+        ) {
           await this.announce(organizationId, itemId, platform, listing.uid, listing.status, 'delisting_failed', error.message, null);
         }
         continue;

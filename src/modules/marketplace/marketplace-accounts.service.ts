@@ -92,7 +92,9 @@ export class MarketplaceAccountsService {
   // --- Orders: the connections the order sync visits ---
 
   /** Every live connection (one per organization and platform), or those of one organization. */
-  liveConnections(organizationId: string | null = null): Promise<Array<{ organizationId: string; platformId: string; accountUid: string }>> {
+  liveConnections(
+    organizationId: string | null = null,
+  ): Promise<Array<{ organizationId: string; platformId: string; accountUid: string }>> {
     return this.accounts.liveConnections(organizationId);
   }
 }
