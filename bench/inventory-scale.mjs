@@ -246,9 +246,14 @@ async function measureSize(service, client, size, directory) {
   const imported = await withPeakMemory(service.child.pid, async () => {
     const form = new FormData();
     form.append('file', await openAsBlob(importFile, { type: 'text/csv' }), 'inventory.csv');
-    const response = await fetch(api(service, '/api/v1/inventory/import/csv/'), { method: 'POST', headers: bearer(serviceTarget.token), body: form });
+    const response = await fetch(api(service, '/api/v1/inventory/import/csv/'), {
+      method: 'POST',
+      headers: bearer(serviceTarget.token),
+      body: form,
+    });
     const body = await response.json();
-    if (response.status !== 200 || body.failed_count > 0) throw new Error(`import: ${response.status} ${JSON.stringify(body).slice(0, 2000)}`);
+    if (response.status !== 200 || body.failed_count > 0)
+      throw new Error(`import: ${response.status} ${JSON.stringify(body).slice(0, 2000)}`);
     return body;
   });
   if (imported.result.created_count !== exportedRows) throw new Error(`import created ${imported.result.created_count} of ${exportedRows}`);

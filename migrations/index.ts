@@ -24,6 +24,7 @@ import { IdempotencyKeys1764880000000 } from './1764880000000-idempotency-keys.j
 import { ActivityEvents1764890000000 } from './1764890000000-activity-events.js';
 import { ListingQueuedJobs1764895000000 } from './1764895000000-listing-queued-jobs.js';
 import { MarketplaceImports1764900000000 } from './1764900000000-marketplace-imports.js';
+import { Orders1764910000000 } from './1764910000000-orders.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   ActivityEvents1764890000000,
   ListingQueuedJobs1764895000000,
   MarketplaceImports1764900000000,
+  Orders1764910000000,
 ];

@@ -24,6 +24,7 @@ import { ImportsModule } from './modules/imports/index.js';
 import { InventoryModule } from './modules/inventory/index.js';
 import { ListingsModule } from './modules/listings/index.js';
 import { MarketplaceModule } from './modules/marketplace/index.js';
+import { OrdersModule } from './modules/orders/index.js';
 import { OrganizationsModule } from './modules/organizations/index.js';
 import { PlatformsModule } from './modules/platforms/index.js';
 import { ProductsModule } from './modules/products/index.js';
@@ -62,6 +63,7 @@ export class AppModule {
         ExportsModule,
         MarketplaceModule,
         ImportsModule,
+        OrdersModule,
       ],
       // Global guards run in this order: who is calling, how often, whether their role may, and whether they have paid.
       providers: [

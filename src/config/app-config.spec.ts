@@ -40,6 +40,7 @@ describe('loadConfig', () => {
       shopifyApiSecret: null,
       shopifyApiVersion: '2025-10',
       shopifyShopUrlTemplate: 'https://{shop}',
+      orderSyncIntervalS: 300,
     });
   });
 
@@ -86,6 +87,7 @@ describe('loadConfig', () => {
       SHOPIFY_API_SECRET: 'shopify-secret',
       SHOPIFY_API_VERSION: '2026-01',
       SHOPIFY_SHOP_URL_TEMPLATE: 'http://127.0.0.1:9300/shops/{shop}/',
+      ORDER_SYNC_INTERVAL_S: '60',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -129,6 +131,7 @@ describe('loadConfig', () => {
       shopifyApiSecret: 'shopify-secret',
       shopifyApiVersion: '2026-01',
       shopifyShopUrlTemplate: 'http://127.0.0.1:9300/shops/{shop}',
+      orderSyncIntervalS: 60,
     });
   });
 
@@ -136,6 +139,7 @@ describe('loadConfig', () => {
     ['PORT', 'abc'],
     ['PORT', '70000'],
     ['APP_ROLE', 'web'],
+    ['ORDER_SYNC_INTERVAL_S', '5'],
     ['DATABASE_URL', 'mysql://h/db'],
     ['REDIS_URL', 'not a url'],
     ['RUN_MIGRATIONS', 'maybe'],

@@ -91,6 +91,8 @@ export interface AppConfig {
    * (`*_IMAGE_ORIGINS`, comma-separated; local fakes in tests).
    */
   pictureOrigins: Record<'discogs' | 'ebay' | 'etsy' | 'shopify', string[]>;
+  /** How often every live marketplace connection's orders are synced, in seconds. */
+  orderSyncIntervalS: number;
 }
 
 export class ConfigError extends Error {
@@ -265,6 +267,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       etsy: origins(env, 'ETSY_IMAGE_ORIGINS', ['https://i.etsystatic.com']),
       shopify: origins(env, 'SHOPIFY_IMAGE_ORIGINS', ['https://cdn.shopify.com']),
     },
+    orderSyncIntervalS: integer(env, 'ORDER_SYNC_INTERVAL_S', 300, 10, 86_400),
   };
 }
 

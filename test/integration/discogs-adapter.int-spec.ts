@@ -219,12 +219,17 @@ describe('DiscogsAdapter against a fake Discogs (integration)', () => {
       orderId: '888-120',
       createdAt: new Date(Date.UTC(2026, 10, 1) + 119 * 3_600_000),
       status: 'Payment Received',
+      state: 'paid',
       buyerName: 'crate_digger',
       buyerEmail: null,
       totalUsd: '35.00',
       shippingUsd: '5.00',
       feesUsd: '1.00',
-      lines: [{ listingId: String(listing.id), externalId: null, title: 'Miles Davis - Kind Of Blue', quantity: 1, priceUsd: '30.00' }],
+      platformFeeUsd: null,
+      shippingAddress: expect.objectContaining({ name: 'crate_digger', street1: '1 Main St', city: 'Springfield' }),
+      lines: [
+        { listingId: String(listing.id), externalId: null, sku: null, title: 'Miles Davis - Kind Of Blue', quantity: 1, priceUsd: '30.00' },
+      ],
       details: expect.objectContaining({ currency: 'USD', shipping_method: 'Standard' }),
     });
     expect(orders.at(-1)!.orderId).toBe('888-11');

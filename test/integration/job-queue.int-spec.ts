@@ -165,6 +165,64 @@ describe.each([
   );
 
   it(
+    'runs a prioritized job ahead of the jobs already waiting without one',
+    async () => {
+      const order: string[] = [];
+      const blocker = deferred();
+      const started = deferred();
+      const done = deferred();
+      queue.process(
+        'sync',
+        async (job) => {
+          if (isSentinel(job)) return;
+          if (job.name === 'blocker') {
+            started.resolve();
+            await blocker.promise;
+            return;
+          }
+          order.push(job.name);
+          if (order.length === 3) done.resolve();
+        },
+        { concurrency: 1 },
+      );
+      await queue.add('sync', 'blocker', { n: 0 });
+      await started.promise;
+      await queue.add('sync', 'ordinary-1', { n: 1 });
+      await queue.add('sync', 'ordinary-2', { n: 2 });
+      await queue.add('sync', 'urgent', { n: 3 }, { priority: 1 });
+      blocker.resolve();
+      await done.promise;
+      expect(order).toEqual(['urgent', 'ordinary-1', 'ordinary-2']);
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    'runs a repeatable job every interval; adding it again with the same id changes nothing',
+    async () => {
+      const runs: Array<Job<unknown>> = [];
+      const twice = deferred();
+      queue.process(
+        'sync',
+        async (job) => {
+          runs.push(job);
+          if (runs.length === 2) twice.resolve();
+        },
+        { concurrency: 1 },
+      );
+      await queue.add('sync', 'tick', { every: 'interval' }, { jobId: 'tick', repeat: { everyMs: 200 } });
+      await queue.add('sync', 'tick', { every: 'interval' }, { jobId: 'tick', repeat: { everyMs: 200 } });
+      await twice.promise;
+      expect(runs.slice(0, 2).map((job) => [job.name, job.data])).toEqual([
+        ['tick', { every: 'interval' }],
+        ['tick', { every: 'interval' }],
+      ]);
+      expect(new Set(runs.map((job) => job.id)).size).toBe(runs.length);
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
     'retries a job that asked to be retried later (Retry-After), and it then succeeds',
     async () => {
       const attempts: number[] = [];

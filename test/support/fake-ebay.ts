@@ -104,6 +104,13 @@ export interface FakeEbay {
   seedImportListing: (listing: FakeEbayImportListing) => string;
   /** The inventory page at this offset answers 429 (Retry-After: 1) this many times, then behaves. */
   failInventoryPageAt: (offset: number, times?: number) => void;
+  /**
+   * Order sync: an order of one seller (by eBay user id): getOrders answers it to that seller only (an order added with
+   * addOrder is every seller's). `changeOrder` edits it as eBay would (a cancellation, a refund) and moves its
+   * lastModifiedDate to now.
+   */
+  addSellerOrder: (sellerUserId: string, order: FakeEbayOrder) => FakeEbayOrder;
+  changeOrder: (orderId: string, fields: Record<string, unknown>) => FakeEbayOrder;
   close: () => Promise<void>;
 }
 
@@ -163,6 +170,8 @@ export async function startFakeEbay(app: EbayApp): Promise<FakeEbay> {
   const inventoryFailures = new Map<number, number>();
   const orders: FakeEbayOrder[] = [];
   const fulfillments: FakeEbay['fulfillments'] = [];
+  /** Order sync: the seller (eBay user id) of each order added for one seller. */
+  const orderSellers = new Map<string, string>();
   const failures: FakeEbayFailure[] = [];
   const policies = {
     fulfillment_policy: { fulfillmentPolicies: [{ fulfillmentPolicyId: '6196932000', name: 'Media Mail', marketplaceId: MARKETPLACE }] },
@@ -366,7 +375,7 @@ export async function startFakeEbay(app: EbayApp): Promise<FakeEbay> {
       return json(response, 200, { ...policies[resource], total: list.length, limit: 20, offset: 0 });
     }
     if (path.startsWith('/sell/fulfillment/v1/'))
-      return fulfillment(method, path.slice('/sell/fulfillment/v1'.length), query, body, response);
+      return fulfillment(method, path.slice('/sell/fulfillment/v1'.length), query, body, response, seller);
     return notFound(response);
   };
 
@@ -507,19 +516,27 @@ export async function startFakeEbay(app: EbayApp): Promise<FakeEbay> {
     return notFound(response);
   };
 
-  const fulfillment = (method: string, path: string, query: Record<string, string>, body: unknown, response: ServerResponse) => {
+  const fulfillment = (
+    method: string,
+    path: string,
+    query: Record<string, string>,
+    body: unknown,
+    response: ServerResponse,
+    seller: EbaySeller,
+  ) => {
+    const visible = (order: FakeEbayOrder) => (orderSellers.get(order.orderId) ?? seller.userId) === seller.userId;
     if (method === 'GET' && path === '/order') {
       const from = /^lastmodifieddate:\[([^\]]*?)\.\.([^\]]*)\]$/.exec(query.filter ?? '');
       if (query.filter && !from) {
         return errors(response, 400, { errorId: 30700, domain: 'API_FULFILLMENT', category: 'REQUEST', message: 'Invalid filter.' });
       }
       const since = from?.[1] ? Date.parse(from[1]) : -Infinity;
-      const matching = orders.filter((order) => Date.parse(order.lastModifiedDate) >= since);
+      const matching = orders.filter((order) => Date.parse(order.lastModifiedDate) >= since && visible(order));
       const { items, meta } = page(matching, query, '/sell/fulfillment/v1/order', 200, 50);
       return json(response, 200, { ...meta, orders: items });
     }
     const match = /^\/order\/([^/]+)(\/shipping_fulfillment)?$/.exec(path);
-    const order = match ? orders.find((candidate) => candidate.orderId === decodeURIComponent(match[1])) : undefined;
+    const order = match ? orders.find((candidate) => candidate.orderId === decodeURIComponent(match[1]) && visible(candidate)) : undefined;
     if (!order)
       return errors(response, 404, { errorId: 32100, domain: 'API_FULFILLMENT', category: 'REQUEST', message: 'Invalid order ID.' });
     if (method === 'GET' && !match![2]) return json(response, 200, order);
@@ -623,6 +640,18 @@ export async function startFakeEbay(app: EbayApp): Promise<FakeEbay> {
       return listingId;
     },
     failInventoryPageAt: (offset, times = 1) => inventoryFailures.set(offset, (inventoryFailures.get(offset) ?? 0) + times),
+    // --- Order sync: orders of one seller, changed as eBay changes them ---
+    addSellerOrder: (sellerUserId, order) => {
+      orderSellers.set(order.orderId, sellerUserId);
+      orders.push(order);
+      return order;
+    },
+    changeOrder: (orderId, fields) => {
+      const order = orders.find((candidate) => candidate.orderId === orderId);
+      if (!order) throw new Error(`no eBay order ${orderId}`);
+      Object.assign(order, fields, { lastModifiedDate: new Date().toISOString() });
+      return order;
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -101,6 +101,14 @@ export interface EtsyFakeReceipt {
     price: { amount: number; divisor: number; currency_code: string };
   }>;
   shipments: Array<{ carrier_name: string; tracking_code: string }>;
+  /** Order sync: the buyer's ship-to, as getShopReceipts gives it. */
+  first_line?: string;
+  second_line?: string | null;
+  city?: string;
+  state?: string;
+  zip?: string;
+  country_iso?: string;
+  formatted_address?: string;
 }
 
 export interface FakeEtsy {

@@ -47,6 +47,12 @@ export interface FakeOrder {
   lines: Array<{ title: string; quantity: number; sku: string | null; productId: string | null; price: string }>;
   fulfillmentOrders: FakeFulfillmentOrder[];
   fulfillments: Array<{ fulfillmentOrderIds: string[]; trackingInfo: unknown; notifyCustomer: unknown }>;
+  /** Order sync: the shop domain whose order it is (absent: every shop's). */
+  shop?: string;
+  cancelledAt?: string | null;
+  /** displayFinancialStatus (default PAID). */
+  financialStatus?: string;
+  shippingAddress?: Record<string, string | null> | null;
 }
 
 /** What the next GraphQL call gets instead of its answer. */
@@ -359,24 +365,25 @@ export async function startFakeShopify(app: ShopifyApp, shops: FakeShop[], apiVe
       if (!query.includes('query: "status:active"')) throw new Error('expected the status:active search');
       return { products: page([...products.values()].filter((product) => product.status === 'ACTIVE').map(productNode), query, cursor) };
     },
-    Orders: ({ cursor, query: search }, _shop, query) => {
+    Orders: ({ cursor, query: search }, shop, query) => {
       const since = /^updated_at:>='([^']+)'$/.exec(search ?? '')?.[1];
       if (!since || Number.isNaN(Date.parse(since))) throw new Error(`bad orders search ${search}`);
       const matching = [...orders.values()]
-        .filter((order) => Date.parse(order.updatedAt) >= Date.parse(since))
+        .filter((order) => Date.parse(order.updatedAt) >= Date.parse(since) && (order.shop ?? shop.domain) === shop.domain)
         .sort((a, b) => Date.parse(a.updatedAt) - Date.parse(b.updatedAt))
         .map((order) => ({
           id: order.id,
           name: order.name,
           createdAt: order.createdAt,
           updatedAt: order.updatedAt,
-          cancelledAt: null,
-          displayFinancialStatus: 'PAID',
+          cancelledAt: order.cancelledAt ?? null,
+          displayFinancialStatus: order.financialStatus ?? 'PAID',
           displayFulfillmentStatus: order.fulfillmentOrders.every((fo) => fo.status === 'CLOSED') ? 'FULFILLED' : 'UNFULFILLED',
           email: order.email,
           customer: order.customerName ? { displayName: order.customerName } : null,
           totalPriceSet: { shopMoney: { amount: order.total, currencyCode: 'USD' } },
           totalShippingPriceSet: { shopMoney: { amount: order.shipping } },
+          shippingAddress: order.shippingAddress ?? null,
           lineItems: page(order.lines.map(lineNode), /lineItems\(([^)]*)\)/.exec(query)?.[1] ?? '', null),
         }));
       return { orders: page(matching, query, cursor) };

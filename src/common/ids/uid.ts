@@ -26,7 +26,8 @@ export type UidPrefix =
   | 'sup'
   | 'err'
   | 'act'
-  | 'item';
+  | 'item'
+  | 'ord';
 
 export function newUid(prefix: UidPrefix): string {
   return `${prefix}_${randomBase62()}`;

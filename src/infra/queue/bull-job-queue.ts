@@ -44,11 +44,14 @@ export class BullJobQueue extends JobQueue {
 
   async add<T>(queue: QueueName, name: string, data: T, options: JobOptions = {}): Promise<string> {
     const backoff: BackoffOptions & { options: number } = { type: 'doubling', options: options.backoffMs ?? DEFAULT_BACKOFF_MS };
+    if (options.repeat) await this.replaceOtherIntervals(queue, name, options.jobId, options.repeat.everyMs);
     const job = await this.queue(queue).add(name, data, {
       jobId: options.jobId,
       attempts: options.attempts ?? DEFAULT_ATTEMPTS,
       backoff,
       delay: options.delayMs,
+      priority: options.priority,
+      ...(options.repeat ? { repeat: { every: options.repeat.everyMs } } : {}),
       removeOnComplete: 1000,
       removeOnFail: 5000,
     });
@@ -68,6 +71,17 @@ export class BullJobQueue extends JobQueue {
         .then(() => options.onFailed?.({ id: String(job.id), name: job.name, data: job.data, attempt: job.attemptsMade }, error))
         .catch((recordError: Error) => this.logger.error(recordError, 'Recording a failed job failed'));
     });
+  }
+
+  /** A repeatable job keeps its interval in Redis across restarts: one added again with another interval replaces it. */
+  private async replaceOtherIntervals(queue: QueueName, name: string, jobId: string | undefined, everyMs: number): Promise<void> {
+    if (!jobId) throw new Error('A repeatable job needs a jobId.');
+    const bullQueue = this.queue(queue);
+    for (const repeatable of await bullQueue.getRepeatableJobs()) {
+      if (repeatable.name === name && repeatable.id === jobId && Number(repeatable.every) !== everyMs) {
+        await bullQueue.removeRepeatableByKey(repeatable.key);
+      }
+    }
   }
 
   /** False when Redis does not answer in time: Bull waits (reconnecting) for as long as Redis is away. */

@@ -18,6 +18,8 @@ interface PendingJob {
   job: Job<unknown>;
   attempts: number;
   backoffMs: number;
+  /** Bull's sense: 1 is the most urgent; undefined runs after every prioritized job. */
+  priority: number | undefined;
 }
 
 interface Worker {
@@ -39,9 +41,12 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
   private readonly workers = new Map<QueueName, Worker>();
   private readonly backlog = new Map<QueueName, PendingJob[]>();
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Repeatable jobs by queue and id: their interval and the timer of their next run. */
+  private readonly repeating = new Map<string, { everyMs: number; timer: NodeJS.Timeout }>();
   private stopped = false;
 
   add<T>(queue: QueueName, name: string, data: T, options: JobOptions = {}): Promise<string> {
+    if (options.repeat) return Promise.resolve(this.repeat(queue, name, data, options));
     const id = options.jobId ?? randomUUID();
     // Ids are per queue, as with Bull: the same id on another queue is another job.
     const key = `${queue}/${id}`;
@@ -51,9 +56,36 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
       job: { id, name, data, attempt: 1 },
       attempts: options.attempts ?? DEFAULT_ATTEMPTS,
       backoffMs: options.backoffMs ?? DEFAULT_BACKOFF_MS,
+      priority: options.priority,
     };
-    this.later(options.delayMs ?? 0, () => this.enqueue(queue, pending));
+    // A job due now waits in line at once (so a later, more urgent one can pass it), but starts from a timer: never
+    // inside the caller's call (and its transaction's context).
+    if (options.delayMs) this.later(options.delayMs, () => this.enqueue(queue, pending));
+    else this.enqueue(queue, pending, true);
     return Promise.resolve(id);
+  }
+
+  /** Schedules a run every interval (each run its own job, `<id>:<run>`), replacing the same id's other interval. */
+  private repeat<T>(queue: QueueName, name: string, data: T, options: JobOptions): string {
+    const everyMs = options.repeat!.everyMs;
+    const id = options.jobId;
+    if (!id) throw new Error('A repeatable job needs a jobId.');
+    const key = `${queue}/${id}`;
+    const existing = this.repeating.get(key);
+    if (existing?.everyMs === everyMs) return id;
+    if (existing) clearTimeout(existing.timer);
+    let run = 0;
+    const schedule = () => {
+      if (this.stopped) return;
+      const timer = setTimeout(() => {
+        run += 1;
+        void this.add(queue, name, data, { ...options, repeat: undefined, jobId: `${id}:${run}` });
+        schedule();
+      }, everyMs);
+      this.repeating.set(key, { everyMs, timer });
+    };
+    schedule();
+    return id;
   }
 
   process<T>(queue: QueueName, handler: JobHandler<T>, options: ProcessOptions = {}): void {
@@ -79,16 +111,25 @@ export class InlineJobQueue extends JobQueue implements OnApplicationShutdown {
     this.stopped = true;
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
+    for (const { timer } of this.repeating.values()) clearTimeout(timer);
+    this.repeating.clear();
   }
 
-  private enqueue(queue: QueueName, pending: PendingJob): void {
+  private enqueue(queue: QueueName, pending: PendingJob, drainLater = false): void {
     const worker = this.workers.get(queue);
     if (!worker) {
       this.backlog.set(queue, [...(this.backlog.get(queue) ?? []), pending]);
       return;
     }
-    worker.waiting.push(pending);
-    this.drain(queue, worker);
+    // Prioritized jobs go ahead of those with a larger number and of those without one, in the order they came.
+    const before =
+      pending.priority === undefined
+        ? -1
+        : worker.waiting.findIndex((waiting) => waiting.priority === undefined || waiting.priority > pending.priority!);
+    if (before === -1) worker.waiting.push(pending);
+    else worker.waiting.splice(before, 0, pending);
+    if (drainLater) this.later(0, () => this.drain(queue, worker));
+    else this.drain(queue, worker);
   }
 
   /** Starts waiting jobs up to the concurrency, in order, skipping those whose rate-limit group is spent for now. */

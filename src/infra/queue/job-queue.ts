@@ -58,6 +58,16 @@ export interface JobOptions {
   /** First retry delay; each later retry doubles it (default 1000 ms). */
   backoffMs?: number;
   delayMs?: number;
+  /**
+   * Runs ahead of the queue's jobs without one, and of those with a larger number (1 is the most urgent), as Bull's
+   * `priority`: what must happen before anything else waiting there (a sold item's other listings coming down).
+   */
+  priority?: number;
+  /**
+   * Makes the job repeatable: a new run every `everyMs` (the first after one interval), under `jobId` (required), until
+   * the process stops; adding it again with the same id changes nothing (with another interval, replaces it).
+   */
+  repeat?: { everyMs: number };
 }
 
 export interface Job<T> {

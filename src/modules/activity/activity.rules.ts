@@ -12,6 +12,7 @@ export const ACTIVITY_EVENT_TYPES = [
   'import_completed',
   'export_completed',
   'order_shipped',
+  'order_cancelled',
   'digital_fulfilled',
 ] as const;
 

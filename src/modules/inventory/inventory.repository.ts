@@ -224,4 +224,23 @@ export class InventoryRepository {
       at,
     ]);
   }
+  // --- Orders: the item of a sale ---
+
+  /** A live item of the organization by internal id, locked until the transaction ends. */
+  lockLiveById(organizationId: string, id: string): Promise<InventoryItem | null> {
+    return this.items.findOne({ where: { organizationId, id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** The SKU parts of these items (soft-deleted ones included): their manual SKU, their product's SKU and catalog number. */
+  skuParts(
+    organizationId: string,
+    ids: string[],
+  ): Promise<Array<{ id: string; manual_sku: string | null; product_sku: string | null; catalog_number: string | null }>> {
+    return this.db.select(
+      `SELECT i.id, i.manual_sku, p.sku AS product_sku, p.catalog_number
+         FROM inventory_items i JOIN products p ON p.id = i.product_id
+        WHERE i.organization_id = $1 AND i.id = ANY($2)`,
+      [organizationId, ids],
+    );
+  }
 }

@@ -3,8 +3,16 @@ import type { Writable } from 'node:stream';
 import type { IngestedImage } from '../../common/media/image-ingest.js';
 import { InventoryItemSummaryDto } from './dto/inventory-item-summary.dto.js';
 import { InventoryAssetsRepository } from './inventory-assets.repository.js';
-import { InventoryAuditService } from './inventory-audit.service.js';
-import type { ConditionCode, ContainerCondition } from './inventory.rules.js';
+import { type Actor, InventoryAuditService } from './inventory-audit.service.js';
+import { InventoryListQuery } from './inventory-list.query.js';
+import {
+  type ConditionCode,
+  type ContainerCondition,
+  type InventoryStatus,
+  resolvedSku,
+  statusDates,
+  statusDisplay,
+} from './inventory.rules.js';
 import { type ItemProductFacts, mapInventoryItemSummary } from './inventory.mapper.js';
 import { InventoryCsvService } from './inventory-csv.service.js';
 import type { InventoryFilters } from './inventory-list.query.js';
@@ -48,6 +56,7 @@ export class InventoryService {
     private readonly csv: InventoryCsvService,
     private readonly assets: InventoryAssetsRepository,
     private readonly audit: InventoryAuditService,
+    private readonly listQuery: InventoryListQuery,
   ) {}
 
   /** The inventory of a page of products, in two queries whatever their number. */
@@ -160,4 +169,96 @@ export class InventoryService {
     );
     return items;
   }
+  // --- Orders: an item sold, and a sale undone (called inside the orders module's transaction) ---
+
+  /** The live item of this uid as a sale needs it, or null (also for another organization's or a deleted one). */
+  async itemForSale(organizationId: string, uid: string): Promise<ItemForSale | null> {
+    const item = await this.inventory.findOwned(organizationId, uid);
+    if (!item) return null;
+    const title = (await this.listQuery.titles(organizationId, [item.id])).get(item.id) ?? '';
+    return { id: item.id, uid: item.uid, status: item.status, title };
+  }
+
+  /**
+   * Makes the item `sold` (locked in the transaction in progress; `sold_at` recorded the first time) and writes it to
+   * its audit log: by `actor`, or the system (null). Null when the item is gone; `alreadySold` when it was sold
+   * before (a second sale of a one-of-a-kind item: the item stays as it is and its audit log warns of it).
+   */
+  async markSold(
+    actor: Actor | null,
+    organizationId: string,
+    itemId: string,
+    sale: { at: Date; message: string; metadata: Record<string, unknown> },
+  ): Promise<{ uid: string; productId: string; statusBefore: InventoryStatus; alreadySold: boolean } | null> {
+    const item = await this.inventory.lockLiveById(organizationId, itemId);
+    if (!item) return null;
+    const alreadySold = item.status === 'sold';
+    if (!alreadySold) await this.inventory.update(organizationId, item.id, { status: 'sold', ...statusDates('sold', item, sale.at) });
+    const title = (await this.listQuery.titles(organizationId, [item.id])).get(item.id) ?? '';
+    await this.audit.record(
+      actor,
+      { organizationId, id: item.id, title },
+      alreadySold
+        ? {
+            action: 'sold',
+            message: `${sale.message} The item was already sold: check both orders.`,
+            statusBefore: 'sold',
+            statusAfter: 'sold',
+            severity: 'warning',
+            metadata: sale.metadata,
+          }
+        : { action: 'sold', message: sale.message, statusBefore: item.status, statusAfter: 'sold', metadata: sale.metadata },
+    );
+    return { uid: item.uid, productId: item.productId, statusBefore: item.status, alreadySold };
+  }
+
+  /**
+   * A sale undone (the order was cancelled or refunded): a sold item is `ready-to-sell` again (its `sold_at` cleared),
+   * written to its audit log by the system; false when the item is gone or not sold. Relisting is left to the seller.
+   */
+  async restoreAfterCancelledSale(organizationId: string, itemId: string, message: string, metadata: Record<string, unknown>) {
+    const item = await this.inventory.lockLiveById(organizationId, itemId);
+    if (!item || item.status !== 'sold') return false;
+    const restored: InventoryStatus = 'ready-to-sell';
+    await this.inventory.update(organizationId, item.id, { status: restored, soldAt: null });
+    const title = (await this.listQuery.titles(organizationId, [item.id])).get(item.id) ?? '';
+    await this.audit.record(
+      null,
+      { organizationId, id: item.id, title },
+      {
+        action: 'status_change',
+        message: `${message} Status changed from ${statusDisplay('sold')} to ${statusDisplay(restored)}.`,
+        statusBefore: 'sold',
+        statusAfter: restored,
+        metadata,
+      },
+    );
+    return true;
+  }
+
+  /** The computed title and SKU of these items, by id (two queries whatever their number): what an order shows of its item. */
+  async saleLabels(organizationId: string, itemIds: string[]): Promise<Map<string, { title: string; sku: string | null }>> {
+    if (itemIds.length === 0) return new Map();
+    const [titles, skus] = await Promise.all([
+      this.listQuery.titles(organizationId, itemIds),
+      this.inventory.skuParts(organizationId, itemIds),
+    ]);
+    return new Map(
+      skus.map((row) => [
+        String(row.id),
+        {
+          title: titles.get(String(row.id)) ?? '',
+          sku: resolvedSku(row.manual_sku, row.product_sku, row.catalog_number).value,
+        },
+      ]),
+    );
+  }
+}
+
+/** An item as a sale needs it; `id` is the internal id. */
+export interface ItemForSale {
+  id: string;
+  uid: string;
+  status: InventoryStatus;
+  title: string;
 }

@@ -2,6 +2,7 @@
 export { ListingDto, ListingErrorCodeDto, ListingPermissionsDto, ListingPlatformDto } from './dto/listing.dto.js';
 export { PlatformListabilityDto } from './dto/platform-listability.dto.js';
 export { ListingStatusChanged } from './listing-announcer.js';
+export { ListingEngineService, type SaleDelist } from './listing-engine.service.js';
 export { ListingsModule } from './listings.module.js';
 export {
   ACTIVE_LISTING_STATUSES,

@@ -31,6 +31,7 @@ import {
   canDelist,
   type ListingFailure,
   listingFailure,
+  LISTING_STATUS_CODES,
   listingPrice,
   type ListingStatus,
   platformListability,
@@ -41,6 +42,14 @@ export type EngineAnswer = ListingActionAcceptedDto & { status: 'in_progress' | 
 
 /** What a job on a `marketplace-<slug>` queue does. */
 export type ListingJobAction = 'list' | 'publish' | 'delist' | 'update_price';
+
+/** A delist a sale needs, queued once its transaction has committed (ListingEngineService.queueSaleDelists). */
+export interface SaleDelist {
+  slug: string;
+  data: ListingJobData;
+  /** The job id the listing records (so the recovery sweep queues it again if this never reaches the queue). */
+  jobId: string;
+}
 
 export interface ListingJobData {
   listing_uid: string;
@@ -56,6 +65,8 @@ const ATTEMPTS = 5;
 const RECOVERY_BATCH = 200;
 const BACKOFF_MS = 2000;
 const MAX_PICTURES = 12;
+/** A sale's delists run before anything else waiting on the platform's queue (1 is Bull's most urgent). */
+const SALE_DELIST_PRIORITY = 1;
 /** InventoryPricesChanged.NAME, spelled out: importing the inventory module's value here would make an import cycle. */
 const INVENTORY_PRICES_CHANGED = 'inventory.prices_changed';
 
@@ -463,6 +474,79 @@ export class ListingEngineService implements OnModuleInit {
   ): Promise<void> {
     const error = this.failure(slug, platform, platformMessage);
     await this.record(listing, platform, { status: 'listed', lastError: error }, `The price was not updated: ${error.message}`);
+  }
+
+  // --- Orders: a sale takes the item down everywhere (the orders module calls these in its transaction) ---
+
+  /** The item's listing that sold becomes `sold`, whatever it was, announced as the system's change. */
+  async recordSale(organizationId: string, listingId: string, soldAt: Date, detail: string): Promise<void> {
+    const listing = await this.listings.findById(organizationId, listingId);
+    if (!listing || listing.status === 'sold') return;
+    const platform = (await this.platforms.catalog()).byId(listing.platformId)!;
+    const from = LISTING_STATUS_CODES.filter((status) => status !== 'sold');
+    if (!(await this.listings.transition(organizationId, listing.uid, from, { status: 'sold', isSold: true, soldAt }))) return;
+    await this.announce(organizationId, listing.inventoryItemId, platform, listing.uid, listing.status, 'sold', detail, null);
+  }
+
+  /**
+   * Every other listing of a sold item that is live (or a draft the platform holds) on an API platform becomes
+   * `delisting`, announced as the system's change; one whose platform is no longer connected is `delisting_failed` with
+   * `connection_expired` at once (the seller ends it by hand). Returns the delist jobs to queue once the transaction
+   * commits, with queueSaleDelists.
+   */
+  async withdrawForSale(organizationId: string, itemId: string, exceptListingId: string | null, detail: string): Promise<SaleDelist[]> {
+    const catalog = await this.platforms.catalog();
+    const delists: SaleDelist[] = [];
+    for (const listing of await this.listings.allForItem(organizationId, itemId)) {
+      if (listing.id === exceptListingId || !canDelist(listing)) continue;
+      const platform = catalog.byId(listing.platformId)!;
+      if (!this.adapters.forPlatform(platform.slug)) continue;
+      const session = await this.accounts.sellerSession(organizationId, platform.id);
+      if (!session) {
+        const error = this.failure('connection_expired', platform);
+        if (
+          await this.listings.transition(organizationId, listing.uid, [listing.status], { status: 'delisting_failed', lastError: error })
+        ) {
+          await this.announce(organizationId, itemId, platform, listing.uid, listing.status, 'delisting_failed', error.message, null);
+        }
+        continue;
+      }
+      const queued = queuedJob('delist');
+      const change = { status: 'delisting' as const, queuedAction: queued.action, queuedJobId: queued.jobId };
+      if (!(await this.listings.transition(organizationId, listing.uid, [listing.status], change))) continue;
+      await this.announce(organizationId, itemId, platform, listing.uid, listing.status, 'delisting', detail, null);
+      delists.push({
+        slug: platform.slug,
+        data: { listing_uid: listing.uid, organization_id: organizationId, account_uid: session.accountUid, action: 'delist' },
+        jobId: queued.jobId,
+      });
+    }
+    return delists;
+  }
+
+  /**
+   * Queues a sale's delists ahead of the other work waiting on each platform's queue (priority), so that the item
+   * comes down before a second buyer pays. The job id is the one the listing recorded: queued twice, it runs once.
+   */
+  async queueSaleDelists(delists: SaleDelist[]): Promise<void> {
+    for (const { slug, data, jobId } of delists) {
+      await this.queue.add(queueOf(slug), data.action, data, {
+        jobId,
+        attempts: ATTEMPTS,
+        backoffMs: BACKOFF_MS,
+        priority: SALE_DELIST_PRIORITY,
+      });
+    }
+  }
+
+  /** A sale undone: the sold listing is `delisted` again (the seller relists when they want), announced. */
+  async releaseSale(organizationId: string, listingId: string, detail: string): Promise<void> {
+    const listing = await this.listings.findById(organizationId, listingId);
+    if (!listing || listing.status !== 'sold') return;
+    const platform = (await this.platforms.catalog()).byId(listing.platformId)!;
+    const change = { status: 'delisted' as const, isSold: false, soldAt: null, delistedAt: new Date() };
+    if (!(await this.listings.transition(organizationId, listing.uid, ['sold'], change))) return;
+    await this.announce(organizationId, listing.inventoryItemId, platform, listing.uid, 'sold', 'delisted', detail, null);
   }
 }
 

@@ -39,6 +39,6 @@ import { ListingsService } from './listings.service.js';
     ListingBulkService,
     ExtensionListingsService,
   ],
-  exports: [ListingsService],
+  exports: [ListingsService, ListingEngineService],
 })
 export class ListingsModule {}

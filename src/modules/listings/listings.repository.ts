@@ -59,6 +59,8 @@ export type ListingChange = { status: ListingStatus } & Partial<
     | 'delistedAt'
     | 'queuedAction'
     | 'queuedJobId'
+    | 'isSold'
+    | 'soldAt'
   >
 >;
 
@@ -246,5 +248,16 @@ export class ListingsRepository {
       ],
     );
     return row ?? null;
+  }
+
+  // --- Orders: the listings a sale takes down ---
+
+  /** Every listing of the item, whatever its status. */
+  allForItem(organizationId: string, itemId: string): Promise<InventoryItemListing[]> {
+    return this.entities.findBy({ organizationId, inventoryItemId: itemId });
+  }
+
+  findById(organizationId: string, id: string): Promise<InventoryItemListing | null> {
+    return this.entities.findOneBy({ organizationId, id });
   }
 }

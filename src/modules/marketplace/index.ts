@@ -10,7 +10,12 @@ export type {
   ListingPicture,
   ListingReference,
   MarketplaceAdapter,
+  RemoteAddress,
+  RemoteOrder,
+  RemoteOrderLine,
+  RemoteOrderState,
   SellerSession,
+  Shipment,
 } from './adapters/marketplace-adapter.js';
 export { MarketplaceAdapters } from './adapters/marketplace-adapters.js';
 export { MarketplaceError, type MarketplaceErrorKind } from './adapters/marketplace-error.js';

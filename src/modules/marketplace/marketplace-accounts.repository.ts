@@ -87,4 +87,21 @@ export class MarketplaceAccountsRepository {
   async markExpired(organizationId: string, uid: string, reason: string): Promise<void> {
     await this.repository.update({ organizationId, uid }, { status: 'expired', lastError: reason });
   }
+
+  // --- Orders: the connections the order sync visits ---
+
+  /**
+   * The live connections (one per organization and platform, the most recently connected), across organizations, or of
+   * one organization: what the order sync visits on each run.
+   */
+  async liveConnections(organizationId: string | null): Promise<Array<{ organizationId: string; platformId: string; accountUid: string }>> {
+    const rows = await this.db.select<{ organization_id: string; platform_id: string; uid: string }>(
+      `SELECT DISTINCT ON (organization_id, platform_id) organization_id, platform_id, uid
+         FROM marketplace_accounts
+        WHERE status IN ('active', 'error') AND credentials IS NOT NULL AND ($1::bigint IS NULL OR organization_id = $1)
+        ORDER BY organization_id, platform_id, connected_at DESC, id DESC`,
+      [organizationId],
+    );
+    return rows.map((row) => ({ organizationId: String(row.organization_id), platformId: String(row.platform_id), accountUid: row.uid }));
+  }
 }

@@ -107,6 +107,15 @@ export class MarketplaceAccountsService {
   async sessionForAccount(organizationId: string, accountUid: string): Promise<SellerSession | null> {
     return this.sessionOf(organizationId, await this.accounts.findByUid(organizationId, accountUid));
   }
+
+  // --- Orders: the connections the order sync visits ---
+
+  /** Every live connection (one per organization and platform), or those of one organization. */
+  liveConnections(
+    organizationId: string | null = null,
+  ): Promise<Array<{ organizationId: string; platformId: string; accountUid: string }>> {
+    return this.accounts.liveConnections(organizationId);
+  }
 }
 
 /** A platform that failed for another reason than the credentials: 502, naming the platform's answer. */

@@ -126,23 +126,57 @@ export interface ListingsPage {
 }
 
 export interface RemoteOrderLine {
+  /** The platform's listing id of what was bought (eBay legacy item id, Discogs listing id, Etsy listing_id, Shopify product GID). */
   listingId: string | null;
+  /** Our item uid when the line carries it (the listing's SKU / external id), else null. */
   externalId: string | null;
+  /** The SKU the platform shows on the line (ours is the item uid; an imported listing may carry the seller's own). */
+  sku: string | null;
   title: string;
   quantity: number;
   priceUsd: string;
 }
 
+/** The buyer's shipping address as the platform gave it: its parts where it has them, and the whole as text. */
+export interface RemoteAddress {
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  street1: string | null;
+  street2: string | null;
+  city: string | null;
+  stateProvince: string | null;
+  postalCode: string | null;
+  /** ISO 3166-1 alpha-2, uppercase. */
+  country: string | null;
+  /** The address as given, one line per part (Discogs gives only this). */
+  raw: string;
+  /** The parts as the platform named them, when it did. */
+  parsed: Record<string, unknown> | null;
+}
+
+/**
+ * Where the order stands, in our terms: `unpaid` (placed, not paid yet), `paid`, `shipped`, or `cancelled` (cancelled
+ * or fully refunded: the item is the seller's again). A placed order sells the item whatever its payment state.
+ */
+export type RemoteOrderState = 'unpaid' | 'paid' | 'shipped' | 'cancelled';
+
 /** An order the platform received. */
 export interface RemoteOrder {
   orderId: string;
   createdAt: Date;
+  /** The platform's own status, as it names it. */
   status: string;
+  state: RemoteOrderState;
   buyerName: string | null;
   buyerEmail: string | null;
   totalUsd: string;
   shippingUsd: string | null;
+  /** The marketplace's selling fees on the order, when it reports them. */
   feesUsd: string | null;
+  /** The payment processing fee, when the platform reports it apart from its selling fees. */
+  platformFeeUsd: string | null;
+  shippingAddress: RemoteAddress | null;
   lines: RemoteOrderLine[];
   details: Record<string, unknown>;
 }

@@ -15,6 +15,8 @@ import { MarketplaceError } from '../marketplace-error.js';
 import { type DiscogsCredentials, DiscogsClient, discogsCredentials } from './discogs.client.js';
 import {
   chosenReleaseId,
+  discogsOrderState,
+  discogsShippingAddress,
   type DiscogsListingBody,
   type DiscogsWritableStatus,
   listingBody,
@@ -286,15 +288,20 @@ function remoteOrder(order: DiscogsOrder): RemoteOrder {
     orderId: order.id,
     createdAt: new Date(order.created),
     status: order.status,
+    state: discogsOrderState(order.status),
     buyerName: order.buyer?.username ?? null,
     // Discogs shares no buyer email address through its API; buyers are reached through order messages.
     buyerEmail: null,
     totalUsd: priceFromDiscogs(order.total),
     shippingUsd: order.shipping ? priceFromDiscogs(order.shipping) : null,
     feesUsd: order.fee ? priceFromDiscogs(order.fee) : null,
+    // The payment processor's fee (Discogs Payments, PayPal) is not on the order.
+    platformFeeUsd: null,
+    shippingAddress: discogsShippingAddress(order.shipping_address),
     lines: order.items.map((item) => ({
       listingId: String(item.id),
       externalId: null,
+      sku: null,
       title: item.release.description ?? `Release ${item.release.id}`,
       quantity: 1,
       priceUsd: priceFromDiscogs(item.price),

@@ -7,7 +7,9 @@ import {
   chosenReleaseId,
   DISCOGS_MEDIA_CONDITIONS,
   DISCOGS_SLEEVE_CONDITIONS,
+  discogsOrderState,
   discogsPrice,
+  discogsShippingAddress,
   listingBody,
   listingDetails,
   listingStateFromDiscogs,
@@ -196,6 +198,30 @@ describe('Discogs OAuth and shipping', () => {
     expect(shipmentMessage({ carrier: 'other', trackingNumber: 'X1', shippedAt })).toBe(
       'Your order was shipped on 2026-12-03. Tracking number: X1',
     );
+  });
+
+  it('reads where an order stands from its status', () => {
+    expect(discogsOrderState('Cancelled (Non-Paying Buyer)')).toBe('cancelled');
+    expect(discogsOrderState('Refund Sent')).toBe('cancelled');
+    expect(discogsOrderState('Shipped')).toBe('shipped');
+    expect(discogsOrderState('Payment Received')).toBe('paid');
+    expect(discogsOrderState('In Progress')).toBe('paid');
+    expect(discogsOrderState('Invoice Sent')).toBe('unpaid');
+    expect(discogsOrderState('New Order')).toBe('unpaid');
+  });
+
+  it('reads the free-text shipping address: name, street, city; the text kept whole', () => {
+    expect(discogsShippingAddress('Ann Buyer\n1 Main St\nFlat 2\nSpringfield')).toMatchObject({
+      name: 'Ann Buyer',
+      street1: '1 Main St',
+      street2: 'Flat 2',
+      city: 'Springfield',
+      raw: 'Ann Buyer\n1 Main St\nFlat 2\nSpringfield',
+      parsed: { lines: ['Ann Buyer', '1 Main St', 'Flat 2', 'Springfield'] },
+    });
+    expect(discogsShippingAddress('Ann Buyer')).toMatchObject({ name: 'Ann Buyer', street1: null, city: null });
+    expect(discogsShippingAddress('  ')).toBeNull();
+    expect(discogsShippingAddress(undefined)).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import type { ConditionCode, ContainerCondition } from '../../../inventory/index.js';
-import type { ListingDraft, ListingForImport, RemoteListing } from '../marketplace-adapter.js';
+import type { ListingDraft, ListingForImport, RemoteAddress, RemoteListing, RemoteOrderState } from '../marketplace-adapter.js';
 
 /** Discogs' media condition strings, exactly as its Marketplace API takes and returns them. */
 export const DISCOGS_MEDIA_CONDITIONS: Record<ConditionCode, string> = {
@@ -307,4 +307,41 @@ export function discogsCursor(page: number, username: string): string {
 export function parseDiscogsCursor(cursor: string): { page: number; username: string } | null {
   const match = /^(\d{1,6}):(.+)$/.exec(cursor);
   return match ? { page: Number(match[1]), username: match[2] } : null;
+}
+/**
+ * Where a Discogs order stands: `Cancelled (...)` or `Refund Sent` is `cancelled`, `Shipped` is `shipped`, `Payment
+ * Received` and `In Progress` are `paid`; the others (New Order, Buyer Contacted, Invoice Sent, Payment Pending, Order
+ * Changed, Merged) are `unpaid`.
+ */
+export function discogsOrderState(status: string): RemoteOrderState {
+  if (/^cancelled/i.test(status) || status === 'Refund Sent') return 'cancelled';
+  if (status === 'Shipped') return 'shipped';
+  if (status === 'Payment Received' || status === 'In Progress') return 'paid';
+  return 'unpaid';
+}
+
+/**
+ * A Discogs order's `shipping_address`, free text as the buyer typed it: the first line is the name, the second the
+ * street, a third or later line the city (the last one before a country line is not told apart: the text is kept whole).
+ */
+export function discogsShippingAddress(text: string | null | undefined): RemoteAddress | null {
+  const raw = text?.trim();
+  if (!raw) return null;
+  const lines = raw
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return {
+    name: lines[0] ?? null,
+    email: null,
+    phone: null,
+    street1: lines[1] ?? null,
+    street2: lines.length > 3 ? lines.slice(2, -1).join(', ') : null,
+    city: lines.length > 2 ? lines[lines.length - 1] : null,
+    stateProvince: null,
+    postalCode: null,
+    country: null,
+    raw,
+    parsed: { lines },
+  };
 }

@@ -11,6 +11,8 @@ import {
   ebayErrorMessage,
   gradeFromEbay,
   inventoryItemBody,
+  ebayOrderState,
+  ebayShippingAddress,
   isActiveOffer,
   offerBody,
   offerWithPrice,
@@ -153,6 +155,53 @@ describe('eBay rules', () => {
     expect(shippedLineItems(order.details)).toEqual([{ lineItemId: '9', quantity: 2 }]);
     expect(shippedLineItems({})).toBeNull();
     expect(shippedLineItems({ line_items: [{ quantity: 1 }] })).toBeNull();
+  });
+
+  it('reads where an order stands: cancelled or fully refunded, shipped, unpaid, else paid', () => {
+    expect(ebayOrderState({ cancelStatus: { cancelState: 'CANCELED' }, orderFulfillmentStatus: 'NOT_STARTED' })).toBe('cancelled');
+    expect(ebayOrderState({ orderPaymentStatus: 'FULLY_REFUNDED', orderFulfillmentStatus: 'FULFILLED' })).toBe('cancelled');
+    expect(ebayOrderState({ orderPaymentStatus: 'PAID', orderFulfillmentStatus: 'FULFILLED' })).toBe('shipped');
+    expect(ebayOrderState({ orderPaymentStatus: 'PENDING', orderFulfillmentStatus: 'NOT_STARTED' })).toBe('unpaid');
+    expect(ebayOrderState({ orderPaymentStatus: 'PAID', orderFulfillmentStatus: 'NOT_STARTED' })).toBe('paid');
+    expect(ebayOrderState({ orderPaymentStatus: 'PARTIALLY_REFUNDED', orderFulfillmentStatus: 'IN_PROGRESS' })).toBe('paid');
+  });
+
+  it("reads the ship-to as an address, its lines joined as the raw address; the line's SKU is kept", () => {
+    const shipTo = {
+      fullName: 'John Doe',
+      email: 'john@example.com',
+      primaryPhone: { phoneNumber: '+15551234567' },
+      contactAddress: {
+        addressLine1: '123 Main St',
+        addressLine2: 'Apt 4B',
+        city: 'Los Angeles',
+        stateOrProvince: 'CA',
+        postalCode: '90001',
+        countryCode: 'us',
+      },
+    };
+    expect(ebayShippingAddress(shipTo)).toEqual({
+      name: 'John Doe',
+      email: 'john@example.com',
+      phone: '+15551234567',
+      street1: '123 Main St',
+      street2: 'Apt 4B',
+      city: 'Los Angeles',
+      stateProvince: 'CA',
+      postalCode: '90001',
+      country: 'US',
+      raw: 'John Doe\n123 Main St\nApt 4B\nLos Angeles, CA 90001\nus',
+      parsed: shipTo.contactAddress,
+    });
+    expect(ebayShippingAddress(undefined)).toBeNull();
+    const order = remoteOrder({
+      orderId: '2',
+      creationDate: '2026-11-01T00:00:00.000Z',
+      fulfillmentStartInstructions: [{ shippingStep: { shipTo } }],
+      lineItems: [{ lineItemId: '9', sku: 'inv_abc', legacyItemId: '110', quantity: 1 }],
+    });
+    expect(order).toMatchObject({ state: 'paid', platformFeeUsd: null, shippingAddress: { name: 'John Doe', city: 'Los Angeles' } });
+    expect(order.lines[0]).toMatchObject({ listingId: '110', sku: 'inv_abc', externalId: 'inv_abc' });
   });
 
   it("turns eBay's error body into one message with the error ids", () => {

@@ -1,5 +1,12 @@
 import type { ConditionCode, ContainerCondition } from '../../../inventory/index.js';
-import type { ListingDraft, ListingForImport, RemoteListing, RemoteOrder } from '../marketplace-adapter.js';
+import type {
+  ListingDraft,
+  ListingForImport,
+  RemoteAddress,
+  RemoteListing,
+  RemoteOrder,
+  RemoteOrderState,
+} from '../marketplace-adapter.js';
 
 /** The one marketplace listings go to, in US dollars. */
 export const EBAY_MARKETPLACE_ID = 'EBAY_US';
@@ -266,7 +273,7 @@ export interface EbayOrder {
   buyer?: { username?: string; buyerRegistrationAddress?: { fullName?: string; email?: string } };
   pricingSummary?: { total?: EbayAmount; deliveryCost?: EbayAmount };
   totalMarketplaceFee?: EbayAmount;
-  fulfillmentStartInstructions?: Array<{ shippingStep?: { shipTo?: { fullName?: string; email?: string } } }>;
+  fulfillmentStartInstructions?: Array<{ shippingStep?: { shipTo?: EbayShipTo } }>;
   lineItems?: Array<{
     lineItemId: string;
     legacyItemId?: string;
@@ -275,6 +282,53 @@ export interface EbayOrder {
     quantity?: number;
     lineItemCost?: EbayAmount;
   }>;
+}
+
+/** The buyer's shipping address in an order's `fulfillmentStartInstructions`. */
+export interface EbayShipTo {
+  fullName?: string;
+  email?: string;
+  primaryPhone?: { phoneNumber?: string };
+  contactAddress?: {
+    addressLine1?: string;
+    addressLine2?: string;
+    city?: string;
+    stateOrProvince?: string;
+    postalCode?: string;
+    countryCode?: string;
+  };
+}
+
+/**
+ * Where an eBay order stands: cancelled (`cancelState` CANCELED) or fully refunded is `cancelled`; a FULFILLED one
+ * `shipped`; payment PENDING or FAILED `unpaid`; otherwise (PAID, PARTIALLY_REFUNDED) `paid`.
+ */
+export function ebayOrderState(order: Pick<EbayOrder, 'cancelStatus' | 'orderPaymentStatus' | 'orderFulfillmentStatus'>): RemoteOrderState {
+  if (order.cancelStatus?.cancelState === 'CANCELED' || order.orderPaymentStatus === 'FULLY_REFUNDED') return 'cancelled';
+  if (order.orderFulfillmentStatus === 'FULFILLED') return 'shipped';
+  if (order.orderPaymentStatus === 'PENDING' || order.orderPaymentStatus === 'FAILED') return 'unpaid';
+  return 'paid';
+}
+
+/** The ship-to of an eBay order as our address, its lines joined as the raw address; null when the order has none. */
+export function ebayShippingAddress(shipTo: EbayShipTo | undefined): RemoteAddress | null {
+  if (!shipTo) return null;
+  const address = shipTo.contactAddress ?? {};
+  const cityLine = [address.city, [address.stateOrProvince, address.postalCode].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  const raw = [shipTo.fullName, address.addressLine1, address.addressLine2, cityLine, address.countryCode].filter(Boolean).join('\n');
+  return {
+    name: shipTo.fullName ?? null,
+    email: shipTo.email ?? null,
+    phone: shipTo.primaryPhone?.phoneNumber ?? null,
+    street1: address.addressLine1 ?? null,
+    street2: address.addressLine2 ?? null,
+    city: address.city ?? null,
+    stateProvince: address.stateOrProvince ?? null,
+    postalCode: address.postalCode ?? null,
+    country: address.countryCode?.toUpperCase() ?? null,
+    raw,
+    parsed: shipTo.contactAddress ? { ...shipTo.contactAddress } : null,
+  };
 }
 
 /**
@@ -289,14 +343,19 @@ export function remoteOrder(order: EbayOrder): RemoteOrder {
     orderId: order.orderId,
     createdAt: new Date(order.creationDate),
     status: order.cancelStatus?.cancelState === 'CANCELED' ? 'CANCELED' : (order.orderFulfillmentStatus ?? 'NOT_STARTED'),
+    state: ebayOrderState(order),
     buyerName: registration?.fullName ?? shipTo?.fullName ?? order.buyer?.username ?? null,
     buyerEmail: registration?.email ?? shipTo?.email ?? null,
     totalUsd: order.pricingSummary?.total?.value ?? '0.00',
     shippingUsd: order.pricingSummary?.deliveryCost?.value ?? null,
     feesUsd: order.totalMarketplaceFee?.value ?? null,
+    // eBay's managed payments fold payment processing into its selling fees (totalMarketplaceFee).
+    platformFeeUsd: null,
+    shippingAddress: ebayShippingAddress(shipTo),
     lines: lineItems.map((line) => ({
       listingId: line.legacyItemId ?? null,
       externalId: line.sku ?? null,
+      sku: line.sku ?? null,
       title: line.title ?? '',
       quantity: line.quantity ?? 1,
       priceUsd: line.lineItemCost?.value ?? '0.00',

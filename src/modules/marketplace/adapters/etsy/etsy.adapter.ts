@@ -27,12 +27,15 @@ import {
   type EtsyListingForImport,
   etsyListingForImport,
   etsyListingType,
+  etsyOrderState,
   etsyPrice,
+  etsyShippingAddress,
   etsyTaxonomyNames,
   etsyTitle,
   etsyWhenMade,
   listingStateFromEtsy,
   type EtsyInventory,
+  type EtsyReceiptAddress,
 } from './etsy.rules.js';
 
 /** Renew the access token when it expires within this long (Etsy's last an hour). */
@@ -63,7 +66,7 @@ interface EtsyTransaction {
   price: EtsyMoney;
 }
 
-interface EtsyReceipt {
+interface EtsyReceipt extends EtsyReceiptAddress {
   receipt_id: number;
   status: string;
   name: string | null;
@@ -248,14 +251,19 @@ export class EtsyAdapter implements MarketplaceAdapter {
           orderId: String(receipt.receipt_id),
           createdAt: new Date(receipt.created_timestamp * 1000),
           status: receipt.status,
+          state: etsyOrderState(receipt.status, receipt.is_shipped ?? false),
           buyerName: receipt.name ?? null,
           buyerEmail: receipt.buyer_email ?? null,
           totalUsd: decimalFromEtsyMoney(receipt.grandtotal),
           shippingUsd: receipt.total_shipping_cost ? decimalFromEtsyMoney(receipt.total_shipping_cost) : null,
+          // Etsy's fees are ledger entries of the shop, not fields of the receipt.
           feesUsd: null,
+          platformFeeUsd: null,
+          shippingAddress: etsyShippingAddress(receipt),
           lines: (receipt.transactions ?? []).map((transaction) => ({
             listingId: transaction.listing_id === null ? null : String(transaction.listing_id),
             externalId: transaction.sku || null,
+            sku: transaction.sku || null,
             title: transaction.title ?? '',
             quantity: transaction.quantity,
             priceUsd: decimalFromEtsyMoney(transaction.price),

@@ -7,7 +7,9 @@ import {
   etsyInventory,
   etsyInventoryWithPrice,
   etsyListingType,
+  etsyOrderState,
   etsyPrice,
+  etsyShippingAddress,
   etsyTaxonomyNames,
   etsyTitle,
   etsyWhenMade,
@@ -140,6 +142,46 @@ describe('Etsy rules', () => {
       price_on_property: [],
       quantity_on_property: [],
       sku_on_property: [],
+    });
+  });
+
+  describe('orders', () => {
+    it('reads where a receipt stands', () => {
+      expect(etsyOrderState('Canceled', false)).toBe('cancelled');
+      expect(etsyOrderState('Fully Refunded', true)).toBe('cancelled');
+      expect(etsyOrderState('paid', true)).toBe('shipped');
+      expect(etsyOrderState('Completed', false)).toBe('shipped');
+      expect(etsyOrderState('Paid', false)).toBe('paid');
+      expect(etsyOrderState('Partially Refunded', false)).toBe('paid');
+      expect(etsyOrderState('Open', false)).toBe('unpaid');
+    });
+
+    it("reads the receipt's ship-to; the formatted address is the raw one", () => {
+      expect(
+        etsyShippingAddress({
+          name: 'Ann Buyer',
+          buyer_email: 'ann@example.com',
+          first_line: '1 Main St',
+          second_line: null,
+          city: 'Springfield',
+          state: 'IL',
+          zip: '62701',
+          country_iso: 'us',
+          formatted_address: 'Ann Buyer\n1 Main St\nSPRINGFIELD, IL 62701\nUnited States',
+        }),
+      ).toMatchObject({
+        name: 'Ann Buyer',
+        email: 'ann@example.com',
+        street1: '1 Main St',
+        street2: null,
+        city: 'Springfield',
+        stateProvince: 'IL',
+        postalCode: '62701',
+        country: 'US',
+        raw: 'Ann Buyer\n1 Main St\nSPRINGFIELD, IL 62701\nUnited States',
+      });
+      expect(etsyShippingAddress({ name: 'Ann', city: 'Springfield', zip: '62701' })?.raw).toBe('Ann\nSpringfield, 62701');
+      expect(etsyShippingAddress({ name: 'Ann' })).toBeNull();
     });
   });
 });

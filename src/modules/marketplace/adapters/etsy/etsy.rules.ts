@@ -1,5 +1,5 @@
 import type { ConditionCode, ContainerCondition } from '../../../inventory/index.js';
-import type { ListingForImport } from '../marketplace-adapter.js';
+import type { ListingForImport, RemoteAddress, RemoteOrderState } from '../marketplace-adapter.js';
 import { formatFromText, gradesFromText } from '../listing-text.rules.js';
 
 /** Etsy's longest listing title. */
@@ -248,5 +248,59 @@ export function etsyListingForImport(listing: EtsyListingForImport, listingUrl: 
     currency: listing.price?.currency_code ?? 'USD',
     pictureUrls,
     details: { shop_id: shopId },
+  };
+}
+
+/**
+ * Where an Etsy receipt stands: `canceled` or `fully refunded` is `cancelled`; shipped (`is_shipped`, or `completed`)
+ * is `shipped`; `paid` and `partially refunded` are `paid`; `open` and `payment processing` are `unpaid`.
+ */
+export function etsyOrderState(status: string, isShipped: boolean): RemoteOrderState {
+  const normalized = status.trim().toLowerCase();
+  if (normalized === 'canceled' || normalized === 'fully refunded') return 'cancelled';
+  if (isShipped || normalized === 'completed') return 'shipped';
+  if (normalized === 'paid' || normalized === 'partially refunded') return 'paid';
+  return 'unpaid';
+}
+
+/** The address fields of a receipt (getShopReceipts). */
+export interface EtsyReceiptAddress {
+  name?: string | null;
+  buyer_email?: string | null;
+  first_line?: string | null;
+  second_line?: string | null;
+  city?: string | null;
+  state?: string | null;
+  zip?: string | null;
+  country_iso?: string | null;
+  formatted_address?: string | null;
+}
+
+/** A receipt's ship-to as our address; the raw address is Etsy's `formatted_address` (else the parts joined); null without one. */
+export function etsyShippingAddress(receipt: EtsyReceiptAddress): RemoteAddress | null {
+  const parts = {
+    first_line: receipt.first_line ?? null,
+    second_line: receipt.second_line ?? null,
+    city: receipt.city ?? null,
+    state: receipt.state ?? null,
+    zip: receipt.zip ?? null,
+    country_iso: receipt.country_iso ?? null,
+  };
+  if (!receipt.formatted_address && Object.values(parts).every((value) => !value)) return null;
+  const cityLine = [parts.city, [parts.state, parts.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return {
+    name: receipt.name ?? null,
+    email: receipt.buyer_email ?? null,
+    phone: null,
+    street1: parts.first_line,
+    street2: parts.second_line,
+    city: parts.city,
+    stateProvince: parts.state,
+    postalCode: parts.zip,
+    country: parts.country_iso?.toUpperCase() ?? null,
+    raw:
+      receipt.formatted_address ||
+      [receipt.name, parts.first_line, parts.second_line, cityLine, parts.country_iso].filter(Boolean).join('\n'),
+    parsed: parts,
   };
 }

@@ -76,6 +76,7 @@ const ORDERS = `query Orders($cursor: String, $query: String!) {
       customer { displayName }
       totalPriceSet { shopMoney { amount currencyCode } }
       totalShippingPriceSet { shopMoney { amount } }
+      shippingAddress { name address1 address2 city provinceCode zip countryCodeV2 phone }
       lineItems(first: 5) { nodes { ${LINE_ITEM_FIELDS} } pageInfo { hasNextPage endCursor } }
     }
     pageInfo { hasNextPage endCursor }

@@ -10,6 +10,8 @@ import {
   moneyString,
   productSetInput,
   shopBaseUrl,
+  shopifyOrderState,
+  shopifyShippingAddress,
   throttleWaitSeconds,
 } from './shopify.rules.js';
 
@@ -130,6 +132,44 @@ describe('Shopify rules', () => {
     expect(carrierCompany('usps')).toBe('USPS');
     expect(carrierCompany('royal_mail')).toBe('Royal Mail');
     expect(carrierCompany('pigeon')).toBe('Other');
+  });
+
+  it('reads where an order stands: cancelled, refunded or voided; fulfilled; paid; else unpaid', () => {
+    const order = { cancelledAt: null, displayFinancialStatus: 'PAID', displayFulfillmentStatus: 'UNFULFILLED' };
+    expect(shopifyOrderState(order)).toBe('paid');
+    expect(shopifyOrderState({ ...order, cancelledAt: '2026-11-02T00:00:00Z' })).toBe('cancelled');
+    expect(shopifyOrderState({ ...order, displayFinancialStatus: 'REFUNDED' })).toBe('cancelled');
+    expect(shopifyOrderState({ ...order, displayFulfillmentStatus: 'FULFILLED' })).toBe('shipped');
+    expect(shopifyOrderState({ ...order, displayFinancialStatus: 'PARTIALLY_REFUNDED' })).toBe('paid');
+    expect(shopifyOrderState({ ...order, displayFinancialStatus: 'PENDING' })).toBe('unpaid');
+    expect(shopifyOrderState({ ...order, displayFinancialStatus: null })).toBe('unpaid');
+  });
+
+  it("reads the order's shipping address, with the order's email", () => {
+    const address = {
+      name: 'Ada Buyer',
+      address1: '1 Main St',
+      address2: null,
+      city: 'Ottawa',
+      provinceCode: 'ON',
+      zip: 'K1A 0B1',
+      countryCodeV2: 'CA',
+      phone: '+16135550123',
+    };
+    expect(shopifyShippingAddress(address, 'ada@example.com')).toEqual({
+      name: 'Ada Buyer',
+      email: 'ada@example.com',
+      phone: '+16135550123',
+      street1: '1 Main St',
+      street2: null,
+      city: 'Ottawa',
+      stateProvince: 'ON',
+      postalCode: 'K1A 0B1',
+      country: 'CA',
+      raw: 'Ada Buyer\n1 Main St\nOttawa, ON K1A 0B1\nCA',
+      parsed: address,
+    });
+    expect(shopifyShippingAddress(null, 'ada@example.com')).toBeNull();
   });
 });
 

@@ -1,6 +1,13 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { ConditionCode, ContainerCondition } from '../../../inventory/index.js';
-import type { ListingDraft, ListingForImport, RemoteListing, RemoteOrder } from '../marketplace-adapter.js';
+import type {
+  ListingDraft,
+  ListingForImport,
+  RemoteAddress,
+  RemoteListing,
+  RemoteOrder,
+  RemoteOrderState,
+} from '../marketplace-adapter.js';
 import { formatFromText, gradesFromText, plainText } from '../listing-text.rules.js';
 
 /** A shop's permanent domain as Shopify hands it out: `vinyl-vault.myshopify.com`. */
@@ -241,6 +248,7 @@ export interface ShopifyOrder {
   customer: { displayName: string } | null;
   totalPriceSet: { shopMoney: { amount: string; currencyCode: string } };
   totalShippingPriceSet: { shopMoney: { amount: string } } | null;
+  shippingAddress?: ShopifyMailingAddress | null;
   lineItems: {
     nodes: Array<{
       title: string;
@@ -260,20 +268,69 @@ export function orderStatus(order: Pick<ShopifyOrder, 'cancelledAt' | 'displayFi
   return (order.displayFinancialStatus ?? 'pending').toLowerCase();
 }
 
+/** An order's `shippingAddress` (MailingAddress), the fields this adapter selects. */
+export interface ShopifyMailingAddress {
+  name: string | null;
+  address1: string | null;
+  address2: string | null;
+  city: string | null;
+  provinceCode: string | null;
+  zip: string | null;
+  countryCodeV2: string | null;
+  phone: string | null;
+}
+
+/**
+ * Where a Shopify order stands: cancelled (`cancelledAt`), refunded or voided is `cancelled`; FULFILLED is `shipped`;
+ * paid (wholly, partly, or partly refunded) is `paid`; pending, authorized and the rest are `unpaid`.
+ */
+export function shopifyOrderState(
+  order: Pick<ShopifyOrder, 'cancelledAt' | 'displayFinancialStatus' | 'displayFulfillmentStatus'>,
+): RemoteOrderState {
+  const financial = order.displayFinancialStatus ?? 'PENDING';
+  if (order.cancelledAt || financial === 'REFUNDED' || financial === 'VOIDED') return 'cancelled';
+  if (order.displayFulfillmentStatus === 'FULFILLED') return 'shipped';
+  if (financial === 'PAID' || financial === 'PARTIALLY_PAID' || financial === 'PARTIALLY_REFUNDED') return 'paid';
+  return 'unpaid';
+}
+
+/** The order's shipping address as ours, its lines joined as the raw address; null when the order ships nowhere. */
+export function shopifyShippingAddress(address: ShopifyMailingAddress | null | undefined, email: string | null): RemoteAddress | null {
+  if (!address) return null;
+  const cityLine = [address.city, [address.provinceCode, address.zip].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return {
+    name: address.name,
+    email,
+    phone: address.phone,
+    street1: address.address1,
+    street2: address.address2,
+    city: address.city,
+    stateProvince: address.provinceCode,
+    postalCode: address.zip,
+    country: address.countryCodeV2?.toUpperCase() ?? null,
+    raw: [address.name, address.address1, address.address2, cityLine, address.countryCodeV2].filter(Boolean).join('\n'),
+    parsed: { ...address },
+  };
+}
+
 /** Amounts are the shop's currency (`details.currency`); a USD shop's are USD. Shopify's fees are not on the order. */
 export function remoteOrder(order: ShopifyOrder): RemoteOrder {
   return {
     orderId: order.id,
     createdAt: new Date(order.createdAt),
     status: orderStatus(order),
+    state: shopifyOrderState(order),
     buyerName: order.customer?.displayName ?? null,
     buyerEmail: order.email,
     totalUsd: moneyString(order.totalPriceSet.shopMoney.amount),
     shippingUsd: order.totalShippingPriceSet ? moneyString(order.totalShippingPriceSet.shopMoney.amount) : null,
     feesUsd: null,
+    platformFeeUsd: null,
+    shippingAddress: shopifyShippingAddress(order.shippingAddress, order.email),
     lines: order.lineItems.nodes.map((line) => ({
       listingId: line.product?.id ?? null,
       externalId: line.sku || null,
+      sku: line.sku || null,
       title: line.title,
       quantity: line.quantity,
       priceUsd: moneyString(line.originalUnitPriceSet.shopMoney.amount),
