@@ -6,3 +6,15 @@ export type { InventoryFilters } from './inventory-list.query.js';
 export { InventoryModule } from './inventory.module.js';
 export { InventoryService, type ProductForInventory, type ProductInventory } from './inventory.service.js';
 export { InventoryPricesChanged, type ItemPriceChange } from './inventory-prices-changed.event.js';
+export { InventoryAnalyticsService } from './inventory-analytics.service.js';
+export type { AgingSummaryRow, FigureRow, FunnelRow, PeriodSummaryRow, ReportItemRow } from './inventory-analytics.query.js';
+export {
+  AGING_BUCKETS,
+  type AgingBucket,
+  FUNNEL_STAGES,
+  type FunnelStage,
+  SELLABLE_STATUSES,
+  STOCK_STATUSES,
+} from './inventory-analytics.rules.js';
+export { CSV_COLUMNS, type CsvColumn } from './inventory-csv.rules.js';
+export { INVENTORY_STATUSES, UNSOLD_STATUSES, statusDisplay } from './inventory.rules.js';
