@@ -85,7 +85,10 @@ export function renderReportPdf(report: PdfReport): Promise<Buffer> {
   if (report.notes.length > 0) {
     heading(doc, 'Definitions');
     doc.fillColor(MUTED).font('Helvetica').fontSize(8);
-    for (const note of report.notes) doc.text(note, MARGIN, doc.y, { width }).moveDown(0.3);
+    for (const note of report.notes) {
+      ensureRoom(doc, 2 * ROW_HEIGHT);
+      doc.text(note, MARGIN, doc.y, { width }).moveDown(0.3);
+    }
   }
   doc.end();
   return done;
@@ -140,7 +143,7 @@ function row(doc: PDFKit.PDFDocument, cells: string[], columns: PdfColumn[], wid
   doc.fillColor(INK).font(font).fontSize(9);
   columns.forEach((column, index) => {
     const cellWidth = column.width * width;
-    doc.text(cells[index] ?? '', x + 2, y, { width: cellWidth - 4, align: column.align ?? 'left', lineBreak: false, ellipsis: true });
+    doc.text(cells[index] ?? '', x + 2, y, { width: cellWidth - 4, height: ROW_HEIGHT - 4, align: column.align ?? 'left', ellipsis: true });
     x += cellWidth;
   });
   doc.x = MARGIN;
