@@ -4,7 +4,6 @@ import { dayIn, shiftDay } from '../support/local-time.js';
 import { createTestApp, registerAccount, type Account, type TestApp } from '../support/test-app.js';
 
 const REPORTS = '/api/v1/reports/';
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Collects a binary body (a PDF) as a Buffer. */
 const binary = (response: Response, done: (error: Error | null, body: Buffer) => void) => {
