@@ -16,6 +16,7 @@ import { QueueModule } from './infra/queue/queue.module.js';
 import { RedisModule } from './infra/redis/redis.module.js';
 import { ThrottleModule } from './infra/throttle/throttle.module.js';
 import { ActivityModule } from './modules/activity/index.js';
+import { AnalyticsModule } from './modules/analytics/index.js';
 import { ApiKeysModule } from './modules/api-keys/index.js';
 import { AuthenticationGuard, AuthModule } from './modules/auth/index.js';
 import { ExportsModule } from './modules/exports/index.js';
@@ -27,6 +28,7 @@ import { MarketplaceModule } from './modules/marketplace/index.js';
 import { OrdersModule } from './modules/orders/index.js';
 import { OrganizationsModule } from './modules/organizations/index.js';
 import { PlatformsModule } from './modules/platforms/index.js';
+import { ReportsModule } from './modules/reports/index.js';
 import { ProductsModule } from './modules/products/index.js';
 import { SubscriptionGuard, SubscriptionsModule } from './modules/subscriptions/index.js';
 import { TeamModule } from './modules/team/index.js';
@@ -61,6 +63,8 @@ export class AppModule {
         ListingsModule,
         ProductsModule,
         ExportsModule,
+        AnalyticsModule,
+        ReportsModule,
         MarketplaceModule,
         ImportsModule,
         OrdersModule,

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import type { AuthContext } from '../../common/auth/auth-context.js';
 import { newUid } from '../../common/ids/uid.js';
-import { ActivityRepository } from './activity.repository.js';
-import type { ActivityEventType, ActivitySubjectType } from './activity.rules.js';
+import type { RequestUrls } from '../../common/http/request-urls.js';
+import { type Page, type PageRequest, paginate } from '../../common/pagination/pagination.js';
+import { lastDays, localDate } from '../../common/time/local-days.js';
+import { UsersService } from '../users/index.js';
+import type { ActivityEventDto, ActivityHeatmapDto, ActivitySeriesDto, ActivityStatsDto } from './dto/activity.dto.js';
+import { mapActivityEvent, mapActivityHeatmap, mapActivitySeries, mapActivityStats } from './activity.mapper.js';
+import { ActivityRepository, type EventRange } from './activity.repository.js';
+import { ACTIVITY_DAYS, type ActivityEventType, type ActivityPeriod, type ActivitySubjectType } from './activity.rules.js';
 
 /** An action to put in the activity feed. */
 export interface ActivityRecord {
@@ -17,13 +24,22 @@ export interface ActivityRecord {
   occurredAt?: Date;
 }
 
+/** Which events a series or heatmap counts: the last `days` local days, of one type or all. */
+export interface ActivityRangeRequest {
+  days?: number;
+  event?: ActivityEventType;
+}
+
 /**
  * The organization's activity feed. Call `record` inside the acting transaction (TransactionalConnection.transaction):
- * the event is written with the action or not at all.
+ * the event is written with the action or not at all. The reads count in the caller's time zone.
  */
 @Injectable()
 export class ActivityService {
-  constructor(private readonly events: ActivityRepository) {}
+  constructor(
+    private readonly events: ActivityRepository,
+    private readonly users: UsersService,
+  ) {}
 
   async record(...records: ActivityRecord[]): Promise<void> {
     await this.events.insert(
@@ -40,5 +56,45 @@ export class ActivityService {
         ...(record.occurredAt ? { occurredAt: record.occurredAt } : {}),
       })),
     );
+  }
+
+  /** The latest events first. */
+  recent(
+    auth: AuthContext,
+    eventType: ActivityEventType | undefined,
+    page: PageRequest,
+    urls: RequestUrls,
+  ): Promise<Page<ActivityEventDto>> {
+    const type = eventType ?? null;
+    return paginate(
+      page,
+      {
+        count: () => this.events.count(auth.organizationId, type),
+        rows: async (offset, limit) => (await this.events.page(auth.organizationId, type, offset, limit)).map(mapActivityEvent),
+      },
+      urls,
+    );
+  }
+
+  async stats(auth: AuthContext): Promise<ActivityStatsDto> {
+    const timeZone = await this.users.timeZone(auth.userId);
+    return mapActivityStats(await this.events.stats(auth.organizationId, localDate(new Date(), timeZone), timeZone), timeZone);
+  }
+
+  async series(auth: AuthContext, request: ActivityRangeRequest & { period?: ActivityPeriod }): Promise<ActivitySeriesDto> {
+    const { range, days } = await this.range(auth, request);
+    const period = request.period ?? 'day';
+    return mapActivitySeries(await this.events.series(auth.organizationId, range, period), range, days, period);
+  }
+
+  async heatmap(auth: AuthContext, request: ActivityRangeRequest): Promise<ActivityHeatmapDto> {
+    const { range, days } = await this.range(auth, request);
+    return mapActivityHeatmap(await this.events.heatmap(auth.organizationId, range), range, days);
+  }
+
+  private async range(auth: AuthContext, request: ActivityRangeRequest): Promise<{ range: EventRange; days: number }> {
+    const days = request.days ?? ACTIVITY_DAYS.default;
+    const timeZone = await this.users.timeZone(auth.userId);
+    return { range: { ...lastDays(days, new Date(), timeZone), timeZone, eventType: request.event ?? null }, days };
   }
 }

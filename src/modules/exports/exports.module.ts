@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActivityModule } from '../activity/index.js';
 import { InventoryModule } from '../inventory/index.js';
 import { ExportJob } from './entities/export-job.entity.js';
 import { ExportsController } from './exports.controller.js';
@@ -9,7 +10,7 @@ import { ExportsWorker } from './exports.worker.js';
 
 /** Asynchronous exports (seed 000, Export jobs): the jobs, their worker on the `exports` queue, their private files. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ExportJob]), InventoryModule],
+  imports: [TypeOrmModule.forFeature([ExportJob]), InventoryModule, ActivityModule],
   controllers: [ExportsController],
   providers: [ExportsRepository, ExportsService, ExportsWorker],
   exports: [ExportsService],

@@ -1,4 +1,4 @@
-import { exportFileName, failureMessage, notDownloadableReason, progressPercentage } from './exports.rules.js';
+import { exportCompletedActivity, exportFileName, failureMessage, notDownloadableReason, progressPercentage } from './exports.rules.js';
 
 describe('export rules', () => {
   it('reports whole percents and keeps 100 for the finished file', () => {
@@ -25,5 +25,21 @@ describe('export rules', () => {
     expect(failureMessage(new Error('disk full'), 3)).toBe('The export failed after 3 attempts: disk full');
     expect(failureMessage(new Error('x'), 1)).toBe('The export failed after 1 attempt: x');
     expect(failureMessage(new Error('y'.repeat(2000)), 3).length).toBeLessThan(600);
+  });
+});
+
+describe('export activity', () => {
+  it('tells the feed which export is ready and how many items it holds', () => {
+    const job = { uid: 'exp_a', organizationId: '3', userId: '9', exportType: 'inventory_csv' as const };
+    expect(exportCompletedActivity(job, 'inventory-2025-03-01.csv', 1)).toEqual({
+      organizationId: '3',
+      userId: '9',
+      eventType: 'export_completed',
+      subjectType: 'export_job',
+      subjectUid: 'exp_a',
+      message: 'Export inventory-2025-03-01.csv is ready (1 item).',
+      metadata: { export_type: 'inventory_csv', file_name: 'inventory-2025-03-01.csv', row_count: 1 },
+    });
+    expect(exportCompletedActivity(job, 'x.csv', 250).message).toBe('Export x.csv is ready (250 items).');
   });
 });

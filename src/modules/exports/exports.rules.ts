@@ -1,3 +1,4 @@
+import type { ActivityRecord } from '../activity/index.js';
 /** Export job statuses, in lifecycle order. */
 export const EXPORT_STATUSES = ['pending', 'in_progress', 'completed', 'failed'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
@@ -36,4 +37,22 @@ export function failureMessage(error: Error, attempts: number): string {
   const reason = (error.message || error.name || 'Unknown error').slice(0, MAX_ERROR_LENGTH);
   const tries = attempts === 1 ? '1 attempt' : `${attempts} attempts`;
   return `The export failed after ${tries}: ${reason}`;
+}
+
+/** The feed's entry for an export whose file is written, on behalf of the user who asked for it. */
+export function exportCompletedActivity(
+  job: { uid: string; organizationId: string; userId: string | null; exportType: ExportType },
+  fileName: string,
+  rowCount: number,
+): ActivityRecord {
+  const rows = rowCount === 1 ? '1 item' : `${rowCount} items`;
+  return {
+    organizationId: job.organizationId,
+    userId: job.userId,
+    eventType: 'export_completed',
+    subjectType: 'export_job',
+    subjectUid: job.uid,
+    message: `Export ${fileName} is ready (${rows}).`,
+    metadata: { export_type: job.exportType, file_name: fileName, row_count: rowCount },
+  };
 }

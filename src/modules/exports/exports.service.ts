@@ -4,14 +4,16 @@ import type { AuthContext } from '../../common/auth/auth-context.js';
 import { DetailError, foundOrFail } from '../../common/errors/error-response.js';
 import type { RequestUrls } from '../../common/http/request-urls.js';
 import { type Page, type PageRequest, paginate } from '../../common/pagination/pagination.js';
+import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { JobQueue, type QueueName } from '../../infra/queue/job-queue.js';
 import { PrivateFileStorage, type StoredFile } from '../../infra/storage/private-file-storage.js';
+import { ActivityService } from '../activity/index.js';
 import { type InventoryFilters, InventoryService } from '../inventory/index.js';
 import type { ExportJobDto } from './dto/export-job.dto.js';
 import type { ExportFilters } from './entities/export-job.entity.js';
 import { mapExportJob } from './exports.mapper.js';
 import { type ExportJobRow, ExportsRepository } from './exports.repository.js';
-import { exportFileName, failureMessage, notDownloadableReason, progressPercentage } from './exports.rules.js';
+import { exportCompletedActivity, exportFileName, failureMessage, notDownloadableReason, progressPercentage } from './exports.rules.js';
 
 /** What an `exports` queue job carries: the export to write. */
 export interface ExportJobData {
@@ -39,6 +41,8 @@ export class ExportsService {
     private readonly queue: JobQueue,
     private readonly storage: PrivateFileStorage,
     private readonly inventory: InventoryService,
+    private readonly db: TransactionalConnection,
+    private readonly activity: ActivityService,
   ) {}
 
   /** A new inventory CSV export, queued; a job that cannot be queued is recorded as failed, never left pending. */
@@ -118,7 +122,11 @@ export class ExportsService {
       this.inventory.writeCsv(job.organizationId, filters, file, onProgress),
     ]);
     await progressWrites;
-    await this.jobs.complete(job.id, { fileKey, fileName: exportFileName(job.exportType, job.created), fileSize, rowCount });
+    const fileName = exportFileName(job.exportType, job.created);
+    await this.db.transaction(async () => {
+      await this.jobs.complete(job.id, { fileKey, fileName, fileSize, rowCount });
+      await this.activity.record(exportCompletedActivity(job, fileName, rowCount));
+    });
   }
 
   /** Records, where the owner sees it, why an export failed its last attempt. */

@@ -8,3 +8,15 @@ export { type ItemForSale, InventoryService, type ProductForInventory, type Prod
 export type { Actor } from './inventory-audit.service.js';
 export { SHIPMENT_CARRIERS, type ShipmentCarrier } from './inventory.rules.js';
 export { InventoryPricesChanged, type ItemPriceChange } from './inventory-prices-changed.event.js';
+export { InventoryAnalyticsService } from './inventory-analytics.service.js';
+export type { AgingSummaryRow, FigureRow, FunnelRow, PeriodSummaryRow, ReportItemRow } from './inventory-analytics.query.js';
+export {
+  AGING_BUCKETS,
+  type AgingBucket,
+  FUNNEL_STAGES,
+  type FunnelStage,
+  SELLABLE_STATUSES,
+  STOCK_STATUSES,
+} from './inventory-analytics.rules.js';
+export { CSV_COLUMNS, type CsvColumn } from './inventory-csv.rules.js';
+export { INVENTORY_STATUSES, UNSOLD_STATUSES, statusDisplay } from './inventory.rules.js';

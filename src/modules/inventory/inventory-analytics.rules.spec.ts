@@ -1,4 +1,4 @@
-import { statusBreakdown, trendRange } from './inventory-analytics.rules.js';
+import { AGING_BUCKETS, agingBucketOf, STOCK_STATUSES, statusBreakdown, trendRange } from './inventory-analytics.rules.js';
 
 describe('inventory analytics rules', () => {
   it('ends a trend today (UTC) and starts it days - 1 days before, so that it has `days` days', () => {
@@ -22,5 +22,29 @@ describe('inventory analytics rules', () => {
       { status: 'cancelled', label: 'Cancelled', count: 0 },
     ]);
     expect(statusBreakdown({}).every((entry) => entry.count === 0)).toBe(true);
+  });
+});
+
+describe('aging buckets', () => {
+  it('puts every whole number of days in exactly one bucket, the bounds included', () => {
+    expect([0, 30, 31, 60, 61, 90, 91, 180, 181, 365, 366, 4000].map((days) => agingBucketOf(days).bucket)).toEqual([
+      '0-30 days',
+      '0-30 days',
+      '31-60 days',
+      '31-60 days',
+      '61-90 days',
+      '61-90 days',
+      '91-180 days',
+      '91-180 days',
+      '181-365 days',
+      '181-365 days',
+      '365+ days',
+      '365+ days',
+    ]);
+    AGING_BUCKETS.slice(1).forEach((bucket, index) => expect(bucket.min_days).toBe(AGING_BUCKETS[index].max_days! + 1));
+  });
+
+  it('counts in stock every item neither sold nor cancelled', () => {
+    expect(STOCK_STATUSES).toEqual(['draft', 'purchased', 'received', 'ready-to-sell', 'listed']);
   });
 });

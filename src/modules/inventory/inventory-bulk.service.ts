@@ -4,6 +4,7 @@ import { NOT_FOUND, ValidationFailed } from '../../common/errors/error-response.
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { DomainEvents } from '../../infra/events/domain-events.js';
 import { FileStorage } from '../../infra/storage/file-storage.js';
+import { ActivityService } from '../activity/index.js';
 import { listingPrice, ListingsService } from '../listings/index.js';
 import { SubscriptionsService } from '../subscriptions/index.js';
 import {
@@ -21,6 +22,7 @@ import { type Actor, type AuditEntry, InventoryAuditService } from './inventory-
 import { BULK_STATUSES, bulkItemLimit, bulkLimitProblem, bulkPrice, distinctUids } from './inventory-bulk.rules.js';
 import { auditedValues, copiedColumns } from './inventory-item-fields.js';
 import { InventoryPricesChanged, priceChanges } from './inventory-prices-changed.event.js';
+import { priceChangedActivities } from './item-activity.rules.js';
 import { InventoryListQuery } from './inventory-list.query.js';
 import { type ItemScope, InventoryRepository } from './inventory.repository.js';
 import {
@@ -71,6 +73,7 @@ export class InventoryBulkService {
     private readonly subscriptions: SubscriptionsService,
     private readonly storage: FileStorage,
     private readonly events: DomainEvents,
+    private readonly activity: ActivityService,
   ) {}
 
   async config(auth: AuthContext): Promise<BulkConfigDto> {
@@ -226,6 +229,18 @@ export class InventoryBulkService {
     await this.audit.recordMany(
       actor,
       updates.map(({ item, entry }) => ({ item: { organizationId, id: item.id, title: titles.get(item.id) ?? '' }, entry })),
+    );
+    await this.activity.record(
+      ...priceChangedActivities(
+        actor.auth,
+        updates.map(({ item, fields }) => ({
+          uid: item.uid,
+          title: titles.get(item.id) ?? '',
+          before: item.priceTotalUsd,
+          after: 'priceTotalUsd' in fields ? (fields.priceTotalUsd ?? null) : item.priceTotalUsd,
+        })),
+        { bulk: true },
+      ),
     );
     const moved = priceChanges(
       updates.map((update) => ({ itemId: update.item.id, before: update.item, after: { ...update.item, ...update.fields } })),

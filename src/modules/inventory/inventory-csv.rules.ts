@@ -71,9 +71,9 @@ export function isTextStart(chunk: Buffer): boolean {
   }
 }
 
-/** The export's first bytes: a BOM (spreadsheets then read the file as UTF-8) and the header row. */
-export function csvHeaderLine(): string {
-  return `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
+/** The export's first bytes: a BOM (spreadsheets then read the file as UTF-8) and the header row (of `columns`, default all). */
+export function csvHeaderLine(columns: readonly CsvColumn[] = CSV_COLUMNS): string {
+  return `\uFEFF${columns.join(',')}\r\n`;
 }
 
 const LF = 0x0a;

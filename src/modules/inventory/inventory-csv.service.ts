@@ -6,12 +6,14 @@ import { ApiError, type FieldErrors, ValidationFailed } from '../../common/error
 import { UploadMsg, UploadTooLarge } from '../../common/media/multipart.js';
 import { validateInput } from '../../common/validation/validation.pipe.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
+import { ActivityService } from '../activity/index.js';
 import { type ProductForItem, ProductsService } from '../products/index.js';
 import { InventoryCsvImportDto, InventoryCsvImportStoppedDto, MAX_LISTED_ROW_ERRORS } from './dto/inventory-csv.dto.js';
 import { CreateInventoryItemDto, type InventoryItemFieldsDto, UpdateInventoryItemDto } from './dto/inventory-item-write.dto.js';
 import type { InventoryItem } from './entities/inventory-item.entity.js';
 import { type Actor, type AuditEntry, InventoryAuditService } from './inventory-audit.service.js';
 import {
+  CSV_COLUMNS,
   type CsvColumn,
   csvHeader,
   csvHeaderLine,
@@ -23,6 +25,7 @@ import {
   withCrlfRecordEnds,
 } from './inventory-csv.rules.js';
 import { InventoryItemsService } from './inventory-items.service.js';
+import { itemCreatedActivity, priceChangedActivities } from './item-activity.rules.js';
 import { type InventoryFilters, InventoryListQuery } from './inventory-list.query.js';
 import { BATCH_PROPERTIES, InventoryRepository, type NewItem } from './inventory.repository.js';
 import { describeUpdate, type FieldChanges, type InventoryStatus, statusDisplay } from './inventory.rules.js';
@@ -118,6 +121,7 @@ export class InventoryCsvService {
     private readonly audit: InventoryAuditService,
     private readonly itemsService: InventoryItemsService,
     @Inject(forwardRef(() => ProductsService)) private readonly products: ProductsOfCsv,
+    private readonly activity: ActivityService,
   ) {}
 
   countCsvRows(organizationId: string, filters: InventoryFilters): Promise<number> {
@@ -125,7 +129,7 @@ export class InventoryCsvService {
   }
 
   /**
-   * Writes the header and every matching item to `out` (UTF-8 with a BOM, so that spreadsheets read it as such;
+   * Writes the header and every matching item (the `columns` chosen, default all, in that order) to `out` (UTF-8 with a BOM, so that spreadsheets read it as such;
    * CRLF line ends): PostgreSQL's COPY writes the rows, read only as fast as `out` drains; ends `out` and resolves
    * with the number of rows, or destroys `out` and rejects (the COPY's connection is released either way).
    */
@@ -134,6 +138,7 @@ export class InventoryCsvService {
     filters: InventoryFilters,
     out: NodeJS.WritableStream | Writable,
     onProgress?: (rowsWritten: number) => void,
+    columns: readonly CsvColumn[] = CSV_COLUMNS,
   ): Promise<number> {
     let rows = 0;
     let insideQuotes = false;
@@ -147,10 +152,10 @@ export class InventoryCsvService {
         done(null, converted.text);
       },
     });
-    toCrlf.push(csvHeaderLine());
+    toCrlf.push(csvHeaderLine(columns));
     let sourceClosed: Promise<unknown> = Promise.resolve();
     try {
-      const source = await this.listQuery.csvText(organizationId, filters);
+      const source = await this.listQuery.csvText(organizationId, filters, columns);
       // Settled only once the COPY's connection is back in the pool (or discarded), so that the caller's next query finds one.
       sourceClosed = new Promise((resolve) => source.once('close', resolve));
       await pipeline(source, toCrlf, out);
@@ -425,6 +430,25 @@ export class InventoryCsvService {
         }),
       ),
     ]);
+    await this.activity.record(
+      ...created.map(({ status }, index) =>
+        itemCreatedActivity(
+          auth,
+          { uid: inserted[index].uid, title: titles.get(inserted[index].id) ?? '', status },
+          { source: 'csv_import' },
+        ),
+      ),
+      ...priceChangedActivities(
+        auth,
+        changed.map(({ item, columns }) => ({
+          uid: item.uid,
+          title: titles.get(item.id) ?? '',
+          before: item.priceTotalUsd,
+          after: 'priceTotalUsd' in columns ? (columns.priceTotalUsd ?? null) : item.priceTotalUsd,
+        })),
+        { source: 'csv_import' },
+      ),
+    );
     outcome.created = created.length;
     outcome.updated = changed.length;
   }

@@ -6,6 +6,7 @@ import { type Page, type PageRequest, paginate } from '../../common/pagination/p
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { FileStorage } from '../../infra/storage/file-storage.js';
 import { DomainEvents } from '../../infra/events/domain-events.js';
+import { ActivityService } from '../activity/index.js';
 import { ListingDto, listingPrice, ListingsService } from '../listings/index.js';
 import { type ProductForItem, ProductsService } from '../products/index.js';
 import { AuditLogDto } from './dto/audit-log.dto.js';
@@ -16,6 +17,7 @@ import { inventoryFilters, InventoryQueryDto } from './dto/inventory-query.dto.j
 import type { InventoryItem } from './entities/inventory-item.entity.js';
 import { type Actor, InventoryAuditService } from './inventory-audit.service.js';
 import { InventoryPricesChanged, priceChanges } from './inventory-prices-changed.event.js';
+import { itemCreatedActivity, priceChangedActivities } from './item-activity.rules.js';
 import { type AssetRow, InventoryListQuery, type ItemRow } from './inventory-list.query.js';
 import { mapInventoryItem } from './inventory.mapper.js';
 import { ItemTypesService } from './item-types.service.js';
@@ -44,6 +46,7 @@ export class InventoryItemsService {
     private readonly listings: ListingsService,
     @Inject(forwardRef(() => ProductsService)) private readonly products: ProductsOfItems,
     private readonly events: DomainEvents,
+    private readonly activity: ActivityService,
   ) {}
 
   list(auth: AuthContext, query: InventoryQueryDto, page: PageRequest, urls: RequestUrls): Promise<Page<InventoryItemDto>> {
@@ -87,9 +90,10 @@ export class InventoryItemsService {
         userId: auth.userId,
         productId: product.id,
       });
+      const title = await this.titleOf(auth, item.uid);
       await this.audit.record(
         actor,
-        { organizationId: auth.organizationId, id: item.id, title: await this.titleOf(auth, item.uid) },
+        { organizationId: auth.organizationId, id: item.id, title },
         {
           action: 'create',
           message: `Created with status ${statusDisplay(status)}.`,
@@ -97,6 +101,7 @@ export class InventoryItemsService {
           metadata: { product_uid: product.uid },
         },
       );
+      await this.activity.record(itemCreatedActivity(auth, { uid: item.uid, title, status }));
       return item;
     });
     return this.get(auth, created.uid, urls);
@@ -114,11 +119,19 @@ export class InventoryItemsService {
       if (Object.keys(changes).length === 0) return;
       await this.items.update(auth.organizationId, item.id, columns);
       const { action, message } = describeUpdate(changes);
+      const title = await this.titleOf(auth, uid);
       await this.audit.record(
         actor,
-        { organizationId: auth.organizationId, id: item.id, title: await this.titleOf(auth, uid) },
+        { organizationId: auth.organizationId, id: item.id, title },
         { action, message, statusBefore: item.status, statusAfter: statusAfter(item, columns), metadata: { changes } },
       );
+      const price = {
+        uid,
+        title,
+        before: item.priceTotalUsd,
+        after: 'priceTotalUsd' in columns ? (columns.priceTotalUsd ?? null) : item.priceTotalUsd,
+      };
+      await this.activity.record(...priceChangedActivities(auth, [price]));
       const moved = priceChanges([{ itemId: item.id, before: item, after: { ...item, ...columns } }], (prices) =>
         listingPrice(null, prices),
       );

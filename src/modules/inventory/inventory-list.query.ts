@@ -20,8 +20,8 @@ const CONDITION_LABEL = `CASE i.condition_item ${Object.entries({ ...CONDITIONS,
   .map(([code, { label }]) => `WHEN ${sqlLiteral(code)} THEN ${sqlLiteral(label)}`)
   .join(' ')} ELSE i.condition_item END`;
 
-/** itemTitle (inventory.rules.ts) in SQL: the manual name, else the product title with the grade. */
-const TITLE = `COALESCE(NULLIF(btrim(i.name, E' \\t\\n\\r\\f\\v'), ''), p.title || COALESCE(' - ' || ${CONDITION_LABEL}, ''))`;
+/** itemTitle (inventory.rules.ts) in SQL over the item `i` and its product `p`: the manual name, else the product title with the grade. */
+export const ITEM_TITLE = `COALESCE(NULLIF(btrim(i.name, E' \\t\\n\\r\\f\\v'), ''), p.title || COALESCE(' - ' || ${CONDITION_LABEL}, ''))`;
 
 /** Each column of the inventory CSV as SQL over the item `i`, its product `p`, its type `t` and its `computed.title`. */
 const CSV_CELLS: Record<CsvColumn, string> = {
@@ -220,18 +220,18 @@ export class InventoryListQuery {
   }
 
   /**
-   * Every live item matching the filters as the inventory CSV's data rows (no header; LF line ends), oldest first
+   * Every live item matching the filters as the inventory CSV's data rows (`columns`, default all; no header; LF line ends), oldest first
    * (the `created` ordering's index), written by PostgreSQL's COPY: see TransactionalConnection.copyOut for the
    * connection it holds while read.
    */
-  csvText(organizationId: string, filters: InventoryFilters): Promise<Readable> {
+  csvText(organizationId: string, filters: InventoryFilters, columns: readonly CsvColumn[] = CSV_COLUMNS): Promise<Readable> {
     const where = conditionsOf(organizationId, filters);
     return this.db.copyOut(
-      `COPY (SELECT ${CSV_COLUMNS.map((column) => CSV_CELLS[column]).join(', ')}
+      `COPY (SELECT ${columns.map((column) => CSV_CELLS[column]).join(', ')}
                FROM inventory_items i
                JOIN products p ON p.id = i.product_id
                LEFT JOIN inventory_item_types t ON t.id = i.inventory_item_type_id
-               CROSS JOIN LATERAL (SELECT ${TITLE} AS title) computed
+               CROSS JOIN LATERAL (SELECT ${ITEM_TITLE} AS title) computed
               WHERE ${where.sql}
               ORDER BY ${ORDER_BY.created}) TO STDOUT WITH (FORMAT csv)`,
       where.parameters,

@@ -1,6 +1,7 @@
 import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MediaModule } from '../../common/media/media.module.js';
+import { ActivityModule } from '../activity/index.js';
 import { ListingsModule } from '../listings/index.js';
 import { ListingAuditListener } from './listing-audit.listener.js';
 import { PlatformsModule } from '../platforms/index.js';
@@ -44,6 +45,7 @@ import { ItemTypesService } from './item-types.service.js';
     forwardRef(() => ProductsModule),
     PlatformsModule,
     ListingsModule,
+    ActivityModule,
     SubscriptionsModule,
     MediaModule,
   ],
@@ -73,6 +75,6 @@ import { ItemTypesService } from './item-types.service.js';
     InventoryAnalyticsService,
     ListingAuditListener,
   ],
-  exports: [InventoryService],
+  exports: [InventoryService, InventoryAnalyticsService],
 })
 export class InventoryModule {}

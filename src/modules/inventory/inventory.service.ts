@@ -14,6 +14,7 @@ import {
   statusDisplay,
 } from './inventory.rules.js';
 import { type ItemProductFacts, mapInventoryItemSummary } from './inventory.mapper.js';
+import type { CsvColumn } from './inventory-csv.rules.js';
 import { InventoryCsvService } from './inventory-csv.service.js';
 import type { InventoryFilters } from './inventory-list.query.js';
 import { InventoryRepository } from './inventory.repository.js';
@@ -79,7 +80,7 @@ export class InventoryService {
   }
 
   /**
-   * Writes the organization's items as the inventory CSV (header first) to `out`, read through a cursor with
+   * Writes the organization's items as the inventory CSV (header first; only `columns`, in their order, when given) to `out`, read through a cursor with
    * backpressure; calls onProgress(rowsWritten) every so often; ends `out` after the last row and resolves with the
    * number of rows; on failure destroys `out` and rejects. With the embedded database (one connection), no other
    * query runs until it ends: do not wait on one while writing.
@@ -89,8 +90,9 @@ export class InventoryService {
     filters: InventoryFilters,
     out: NodeJS.WritableStream | Writable,
     onProgress?: (rowsWritten: number) => void,
+    columns?: readonly CsvColumn[],
   ): Promise<number> {
-    return this.csv.writeCsv(organizationId, filters, out, onProgress);
+    return this.csv.writeCsv(organizationId, filters, out, onProgress, columns);
   }
 
   /** The stored files of these products' items: to remove once the products are deleted (their rows cascade). */

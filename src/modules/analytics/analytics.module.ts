@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ActivityModule } from '../activity/index.js';
+import { InventoryModule } from '../inventory/index.js';
+import { AnalyticsController } from './analytics.controller.js';
+import { AnalyticsService } from './analytics.service.js';
+
+/** `/api/v1/analytics/`: the seller's numbers, read through the services of the modules that own the rows (no tables of its own). */
+@Module({
+  imports: [InventoryModule, ActivityModule],
+  controllers: [AnalyticsController],
+  providers: [AnalyticsService],
+})
+export class AnalyticsModule {}

@@ -1,0 +1,293 @@
+import {
+  AGING_BUCKETS,
+  type AgingSummaryRow,
+  type FigureRow,
+  INVENTORY_STATUS_CODES,
+  type InventoryStatus,
+  type PeriodSummaryRow,
+  type ReportItemRow,
+  statusDisplay,
+} from '../inventory/index.js';
+import type {
+  AgingReportDto,
+  CategoryFiguresDto,
+  InventorySummaryReportDto,
+  StatusFiguresDto,
+  ValuationReportDto,
+} from './dto/reports.dto.js';
+import { localDate } from '../../common/time/local-days.js';
+import type { PdfReport } from './reports.pdf.js';
+import { printedMoney } from './reports.rules.js';
+
+/** What every report's metadata starts with. */
+export interface ReportContext {
+  organization: string;
+  timeZone: string;
+  generatedAt: Date;
+}
+
+const ZERO = '0.00';
+
+/** Every status of `statuses` in workflow order, with its row's figures (zeros when it has no item). */
+function statusFigures(rows: FigureRow[], statuses: readonly InventoryStatus[]): StatusFiguresDto[] {
+  const byKey = new Map(rows.map((row) => [row.key, row]));
+  return INVENTORY_STATUS_CODES.filter((status) => statuses.includes(status)).map((status) => {
+    const row = byKey.get(status);
+    return {
+      status,
+      label: statusDisplay(status),
+      count: row?.count ?? 0,
+      total_cost: row?.total_cost ?? ZERO,
+      total_value: row?.total_value ?? ZERO,
+    };
+  });
+}
+
+const metadata = (type: string, context: ReportContext) => ({
+  report_type: type,
+  generated_at: context.generatedAt.toISOString(),
+  organization: context.organization,
+  timezone: context.timeZone,
+});
+
+export function mapInventorySummary(
+  context: ReportContext,
+  period: { start: string; end: string },
+  summary: PeriodSummaryRow,
+  byStatus: FigureRow[],
+): InventorySummaryReportDto {
+  return {
+    metadata: { ...metadata('inventory_summary', context), date_range_start: period.start, date_range_end: period.end },
+    summary: {
+      total_items: summary.total_items,
+      listed_items: summary.listed_items,
+      sold_items: summary.sold_items,
+      unsold_items: summary.unsold_items,
+      cancelled_items: summary.cancelled_items,
+    },
+    financials: {
+      total_purchase_cost: summary.total_purchase_cost,
+      total_listed_value: summary.total_listed_value,
+      average_purchase_cost: summary.average_purchase_cost,
+      average_listed_price: summary.average_listed_price,
+      potential_profit: summary.potential_profit,
+    },
+    by_status: statusFigures(byStatus, INVENTORY_STATUS_CODES),
+  };
+}
+
+export function mapValuation(
+  context: ReportContext,
+  includeSold: boolean,
+  statuses: readonly InventoryStatus[],
+  byStatus: Array<FigureRow & { unrealized_gain: string }>,
+  byCategory: Array<FigureRow & { is_total: boolean }>,
+  topItems: ReportItemRow[],
+): ValuationReportDto {
+  const total = byStatus.find((row) => row.key === null);
+  return {
+    metadata: { ...metadata('inventory_valuation', context), include_sold: includeSold },
+    totals: {
+      item_count: total?.count ?? 0,
+      total_cost: total?.total_cost ?? ZERO,
+      total_value: total?.total_value ?? ZERO,
+      unrealized_gain: total?.unrealized_gain ?? ZERO,
+    },
+    by_status: statusFigures(byStatus, statuses),
+    by_category: byCategory
+      .filter((row) => !row.is_total)
+      .map((row): CategoryFiguresDto => ({
+        category: row.key!,
+        count: row.count,
+        total_cost: row.total_cost,
+        total_value: row.total_value,
+      })),
+    top_items: topItems.map((item) => ({ uid: item.uid, title: item.title, value: item.value, cost: item.cost, status: item.status })),
+  };
+}
+
+export function mapAging(
+  context: ReportContext,
+  asOf: string,
+  summary: AgingSummaryRow,
+  buckets: FigureRow[],
+  oldest: ReportItemRow[],
+): AgingReportDto {
+  const byPosition = new Map(buckets.map((row) => [row.key, row]));
+  return {
+    metadata: { ...metadata('aging', context), as_of: asOf },
+    summary: {
+      total_items: summary.total_items,
+      total_value: summary.total_value,
+      total_cost: summary.total_cost,
+      average_age_days: Number(summary.average_age_days ?? 0),
+    },
+    buckets: AGING_BUCKETS.map((bucket, position) => {
+      const row = byPosition.get(String(position));
+      return { ...bucket, count: row?.count ?? 0, total_value: row?.total_value ?? ZERO, total_cost: row?.total_cost ?? ZERO };
+    }),
+    oldest_items: oldest.map((item) => ({
+      uid: item.uid,
+      title: item.title,
+      created_at: item.created.toISOString(),
+      in_inventory_since: item.in_inventory_since.toISOString(),
+      age_days: item.age_days,
+      value: item.value,
+      cost: item.cost,
+      status: item.status,
+    })),
+  };
+}
+
+/* The printed reports: the same figures as the JSON, laid out for a person. */
+
+const generated = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+const STATUS_COLUMNS = [
+  { header: 'Status', width: 0.4 },
+  { header: 'Items', width: 0.2, align: 'right' as const },
+  { header: 'Cost', width: 0.2, align: 'right' as const },
+  { header: 'Value', width: 0.2, align: 'right' as const },
+];
+const statusRows = (rows: StatusFiguresDto[]) =>
+  rows.map((row) => [row.label, String(row.count), printedMoney(row.total_cost), printedMoney(row.total_value)]);
+
+const COST_NOTE = 'Cost: purchase price plus the shipping paid for it (a missing price counts as 0; a cancelled item costs nothing).';
+const VALUE_NOTE =
+  'Value: for a sold item what it fetched (its listing price, else its asking price); otherwise what it should fetch (its expected price, else its asking price).';
+
+export function inventorySummaryPdf(report: InventorySummaryReportDto): PdfReport {
+  const { metadata: meta, summary, financials } = report;
+  return {
+    title: 'Inventory Summary',
+    organization: meta.organization,
+    period: `Items that came into stock from ${meta.date_range_start} to ${meta.date_range_end}`,
+    generatedAt: generated(meta.generated_at),
+    timeZone: meta.timezone,
+    summary: [
+      { label: 'Items', value: String(summary.total_items) },
+      { label: 'Listed now', value: String(summary.listed_items) },
+      { label: 'Sold', value: String(summary.sold_items) },
+      { label: 'In stock', value: String(summary.unsold_items) },
+      { label: 'Cancelled', value: String(summary.cancelled_items) },
+      { label: 'Total purchase cost', value: printedMoney(financials.total_purchase_cost) },
+      { label: 'Total listed value', value: printedMoney(financials.total_listed_value) },
+      { label: 'Average purchase cost', value: printedMoney(financials.average_purchase_cost) },
+      { label: 'Average listed price', value: printedMoney(financials.average_listed_price) },
+      { label: 'Potential profit', value: printedMoney(financials.potential_profit) },
+    ],
+    tables: [{ title: 'By status', columns: STATUS_COLUMNS, rows: statusRows(report.by_status), empty: 'No items.' }],
+    notes: [
+      'An item comes into stock when it is received, else purchased, else created.',
+      COST_NOTE,
+      VALUE_NOTE,
+      'Potential profit: what the items in stock should fetch minus what they cost.',
+    ],
+  };
+}
+
+export function valuationPdf(report: ValuationReportDto): PdfReport {
+  const { metadata: meta, totals } = report;
+  return {
+    title: 'Inventory Valuation',
+    organization: meta.organization,
+    period: meta.include_sold
+      ? `Stock and sold items as of ${meta.generated_at.slice(0, 10)}`
+      : `Stock as of ${meta.generated_at.slice(0, 10)}`,
+    generatedAt: generated(meta.generated_at),
+    timeZone: meta.timezone,
+    summary: [
+      { label: 'Items', value: String(totals.item_count) },
+      { label: 'Total cost', value: printedMoney(totals.total_cost) },
+      { label: 'Total value', value: printedMoney(totals.total_value) },
+      { label: 'Unrealized gain', value: printedMoney(totals.unrealized_gain) },
+    ],
+    tables: [
+      { title: 'By status', columns: STATUS_COLUMNS, rows: statusRows(report.by_status), empty: 'No items.' },
+      {
+        title: 'By category',
+        columns: [{ ...STATUS_COLUMNS[0], header: 'Category' }, ...STATUS_COLUMNS.slice(1)],
+        rows: report.by_category.map((row) => [
+          row.category,
+          String(row.count),
+          printedMoney(row.total_cost),
+          printedMoney(row.total_value),
+        ]),
+        empty: 'No items.',
+      },
+      {
+        title: 'Most valuable items',
+        columns: [
+          { header: 'Item', width: 0.46 },
+          { header: 'Status', width: 0.18 },
+          { header: 'Cost', width: 0.18, align: 'right' },
+          { header: 'Value', width: 0.18, align: 'right' },
+        ],
+        rows: report.top_items.map((item) => [item.title, statusDisplay(item.status), printedMoney(item.cost), printedMoney(item.value)]),
+        empty: 'No items.',
+      },
+    ],
+    notes: [COST_NOTE, VALUE_NOTE, 'Unrealized gain: value minus cost of the items not sold.'],
+  };
+}
+
+export function agingPdf(report: AgingReportDto): PdfReport {
+  const { metadata: meta, summary } = report;
+  return {
+    title: 'Inventory Aging',
+    organization: meta.organization,
+    period: `Stock as of ${meta.as_of}`,
+    generatedAt: generated(meta.generated_at),
+    timeZone: meta.timezone,
+    summary: [
+      { label: 'Items in stock', value: String(summary.total_items) },
+      { label: 'Total value', value: printedMoney(summary.total_value) },
+      { label: 'Total cost', value: printedMoney(summary.total_cost) },
+      { label: 'Average age (days)', value: summary.average_age_days.toFixed(1) },
+    ],
+    chart: {
+      title: 'Items by age',
+      bars: report.buckets.map((bucket) => ({ label: bucket.bucket, value: bucket.count, caption: String(bucket.count) })),
+    },
+    tables: [
+      {
+        title: 'Age buckets',
+        columns: [
+          { header: 'Age', width: 0.34 },
+          { header: 'Items', width: 0.22, align: 'right' },
+          { header: 'Cost', width: 0.22, align: 'right' },
+          { header: 'Value', width: 0.22, align: 'right' },
+        ],
+        rows: report.buckets.map((bucket) => [
+          bucket.bucket,
+          String(bucket.count),
+          printedMoney(bucket.total_cost),
+          printedMoney(bucket.total_value),
+        ]),
+        empty: 'No items.',
+      },
+      {
+        title: 'Oldest items',
+        columns: [
+          { header: 'Item', width: 0.4 },
+          { header: 'In stock since', width: 0.2 },
+          { header: 'Days', width: 0.12, align: 'right' },
+          { header: 'Status', width: 0.14 },
+          { header: 'Value', width: 0.14, align: 'right' },
+        ],
+        rows: report.oldest_items.map((item) => [
+          item.title,
+          localDate(new Date(item.in_inventory_since), meta.timezone),
+          String(item.age_days),
+          statusDisplay(item.status),
+          printedMoney(item.value),
+        ]),
+        empty: 'No items in stock.',
+      },
+    ],
+    notes: [
+      'Stock: every item neither sold nor cancelled. Age: local days since the item came into stock (received, else purchased, else created).',
+      COST_NOTE,
+      VALUE_NOTE,
+    ],
+  };
+}
