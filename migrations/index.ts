@@ -22,6 +22,7 @@ import { Billing1764860000000 } from './1764860000000-billing.js';
 import { UserAccount1764870000000 } from './1764870000000-user-account.js';
 import { IdempotencyKeys1764880000000 } from './1764880000000-idempotency-keys.js';
 import { ActivityEvents1764890000000 } from './1764890000000-activity-events.js';
+import { Digital1764920000000 } from './1764920000000-digital.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   UserAccount1764870000000,
   IdempotencyKeys1764880000000,
   ActivityEvents1764890000000,
+  Digital1764920000000,
 ];

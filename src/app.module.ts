@@ -25,6 +25,7 @@ import { ListingsModule } from './modules/listings/index.js';
 import { MarketplaceModule } from './modules/marketplace/index.js';
 import { OrganizationsModule } from './modules/organizations/index.js';
 import { PlatformsModule } from './modules/platforms/index.js';
+import { DigitalModule } from './modules/digital/index.js';
 import { ProductsModule } from './modules/products/index.js';
 import { SubscriptionGuard, SubscriptionsModule } from './modules/subscriptions/index.js';
 import { TeamModule } from './modules/team/index.js';
@@ -58,6 +59,7 @@ export class AppModule {
         InventoryModule,
         ListingsModule,
         ProductsModule,
+        DigitalModule,
         ExportsModule,
         MarketplaceModule,
       ],

@@ -25,7 +25,10 @@ export type UidPrefix =
   | 'ivt'
   | 'sup'
   | 'err'
-  | 'act';
+  | 'act'
+  | 'dast'
+  | 'dpur'
+  | 'dlog';
 
 export function newUid(prefix: UidPrefix): string {
   return `${prefix}_${randomBase62()}`;
