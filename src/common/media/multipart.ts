@@ -258,9 +258,10 @@ export interface ConsumedForm<T> {
 /**
  * consumeUploadedFile for a form whose text fields may come after the file (`curl -F file=@x -F display_name=y` sends
  * them in that order): the file is handed to `consume` as a stream, never whole in memory, and once `consume` has read
- * it the parts after it are read too, their text fields kept (other files dropped). The same 400s as
- * consumeUploadedFile; a null character in a field after the file is a 400 on that field once `consume` has resolved,
- * so a caller that stored the file must remove it when this rejects (see `onRefused`).
+ * it the parts after it are read too, their text fields kept. The same 400s as consumeUploadedFile, and a second file
+ * is a 400 (`Submit one file per request.`). A problem found after the file (a second file, a null character in a
+ * later field, a malformed end) is a 400 once `consume` has resolved: `onRefused` is then given what it resolved
+ * with, so that the caller removes what it stored.
  */
 export async function consumeUploadedForm<T>(
   request: FastifyRequest,
@@ -300,7 +301,7 @@ async function streamUploadedForm<T>(
   };
   // One iterator for the whole body: the parts after the file are read from where `consume` left the parser.
   const parts = request
-    .parts({ limits: { fileSize: maxBytes, fields: MAX_FORM_FIELDS }, throwFileSizeLimit: false } as FastifyMultipartBaseOptions)
+    .parts({ limits: { fileSize: maxBytes, files: 1, fields: MAX_FORM_FIELDS }, throwFileSizeLimit: false } as FastifyMultipartBaseOptions)
     [Symbol.asyncIterator]();
   let file: MultipartFile | null = null;
   try {
