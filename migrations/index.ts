@@ -25,6 +25,7 @@ import { ActivityEvents1764890000000 } from './1764890000000-activity-events.js'
 import { ListingQueuedJobs1764895000000 } from './1764895000000-listing-queued-jobs.js';
 import { MarketplaceImports1764900000000 } from './1764900000000-marketplace-imports.js';
 import { Orders1764910000000 } from './1764910000000-orders.js';
+import { Digital1764920000000 } from './1764920000000-digital.js';
 
 /** Every migration, in order; listed explicitly so that the app, the CLI and the tests agree. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   ListingQueuedJobs1764895000000,
   MarketplaceImports1764900000000,
   Orders1764910000000,
+  Digital1764920000000,
 ];

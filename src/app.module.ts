@@ -29,6 +29,7 @@ import { OrdersModule } from './modules/orders/index.js';
 import { OrganizationsModule } from './modules/organizations/index.js';
 import { PlatformsModule } from './modules/platforms/index.js';
 import { ReportsModule } from './modules/reports/index.js';
+import { DigitalModule } from './modules/digital/index.js';
 import { ProductsModule } from './modules/products/index.js';
 import { SubscriptionGuard, SubscriptionsModule } from './modules/subscriptions/index.js';
 import { TeamModule } from './modules/team/index.js';
@@ -62,6 +63,7 @@ export class AppModule {
         InventoryModule,
         ListingsModule,
         ProductsModule,
+        DigitalModule,
         ExportsModule,
         AnalyticsModule,
         ReportsModule,

@@ -30,6 +30,14 @@ export interface AppConfig {
   mediaMaxBytes: number;
   /** Largest inventory CSV upload (the request as sent), in bytes; the file is parsed as it streams, never held whole. */
   csvImportMaxBytes: number;
+  /** Largest digital asset upload (the request as sent), in bytes; the file streams to private storage, never held whole. */
+  digitalMaxBytes: number;
+  /** Days a digital purchase's download link works for. */
+  digitalLinkTtlDays: number;
+  /** How many times a buyer may download each asset of a purchase (a resumed range is not a new download). */
+  digitalDownloadLimit: number;
+  /** Requests one IP address may make to the public download routes in a minute. */
+  digitalDownloadRequestsPerMinute: number;
   /** Base URL of the service as users reach it (links in emails); absent means http://localhost:<port>. */
   publicUrl: string;
   /** SMTP server mail goes out through (`smtp://user:pass@host:port`); absent means mail is kept in the outbox table and logged. */
@@ -229,6 +237,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     listingRecoveryAfterS: integer(env, 'LISTING_RECOVERY_AFTER_S', 300, 0, 86_400),
     mediaMaxBytes: integer(env, 'MEDIA_MAX_BYTES', 10_485_760, 1024, 268_435_456),
     csvImportMaxBytes: integer(env, 'CSV_IMPORT_MAX_BYTES', 52_428_800, 1024, 1_073_741_824),
+    digitalMaxBytes: integer(env, 'DIGITAL_MAX_BYTES', 2_147_483_648, 1024, 1_099_511_627_776),
+    digitalLinkTtlDays: integer(env, 'DIGITAL_LINK_TTL_DAYS', 30, 1, 3650),
+    digitalDownloadLimit: integer(env, 'DIGITAL_DOWNLOAD_LIMIT', 5, 1, 1000),
+    digitalDownloadRequestsPerMinute: integer(env, 'DIGITAL_DOWNLOAD_REQUESTS_PER_MINUTE', 60, 1, 100_000),
     publicUrl: baseUrl(env, 'PUBLIC_URL', `http://localhost:${port}`),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom,

@@ -18,6 +18,9 @@ const PUBLIC_OPERATIONS = [
   'POST /api/v1/subscriptions/stripe/webhook/',
   // The App Store calls it; the JWS signed up to the Apple root is the authentication.
   'POST /api/v1/subscriptions/apple/notifications/',
+  // A buyer follows the emailed link: its random token (kept only as a digest) is the credential.
+  'GET /api/v1/digital/download/{token}/',
+  'GET /api/v1/digital/download/{token}/{asset_uid}/',
 ];
 
 interface OpenApiDocument {

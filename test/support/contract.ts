@@ -69,8 +69,8 @@ export function assertMatchesContract(
   const response = operation.responses[String(status)];
   if (!response) throw new Error(`Contract: ${where}: status ${status} is not documented for ${route.template}`);
   const mediaType = contentType?.split(';')[0].trim().toLowerCase();
-  if (mediaType && mediaType !== 'application/json' && response.content?.[mediaType]) {
-    // A documented download (text/csv): its media type is the contract; the body is not JSON to check.
+  if (mediaType && mediaType !== 'application/json' && (response.content?.[mediaType] || response.content?.['*/*'])) {
+    // A documented download (text/csv, or `*/*`: a file served with its own type): its media type is the contract; the body is not JSON to check.
     return;
   }
   const schema = response.content?.['application/json']?.schema;

@@ -27,7 +27,10 @@ export type UidPrefix =
   | 'err'
   | 'act'
   | 'item'
-  | 'ord';
+  | 'ord'
+  | 'dast'
+  | 'dpur'
+  | 'dlog';
 
 export function newUid(prefix: UidPrefix): string {
   return `${prefix}_${randomBase62()}`;

@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyRequest } from 'fastify';
 import { ApiExceptionFilter } from '../errors/api-exception.filter.js';
 import { Msg } from '../errors/messages.js';
-import { describeSize, MAX_FORM_FIELDS, readUploadedFile, readUploadedFiles, UploadMsg } from './multipart.js';
+import { consumeUploadedForm, describeSize, MAX_FORM_FIELDS, readUploadedFile, readUploadedFiles, UploadMsg } from './multipart.js';
 
 const MAX_BYTES = 4096;
 const MAX_FILES = 3;
@@ -35,7 +35,32 @@ class UploadController {
   }
 }
 
-@Module({ controllers: [UploadController], providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }] })
+/** What the form route's `onRefused` was given: the consumed files a caller would remove. */
+const refusedFiles: string[] = [];
+
+@Controller('upload')
+class FormUploadController {
+  @Post('form')
+  @HttpCode(200)
+  async uploadForm(@Req() request: FastifyRequest) {
+    const { value, fields } = await consumeUploadedForm(
+      request,
+      'file',
+      MAX_BYTES,
+      async (file, info) => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of file) chunks.push(chunk as Buffer);
+        return { size: Buffer.concat(chunks).length, file_name: info.fileName };
+      },
+      async (consumed) => {
+        refusedFiles.push(consumed.file_name);
+      },
+    );
+    return { ...value, fields };
+  }
+}
+
+@Module({ controllers: [UploadController, FormUploadController], providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }] })
 class UploadTestModule {}
 
 function form(...entries: Array<[string, string | Blob, string?]>): FormData {
@@ -226,6 +251,46 @@ describe('readUploadedFiles (over HTTP, as createApp registers multipart)', () =
       status: 400,
       body: { type: [Msg.nullCharacter] },
     });
+  });
+});
+
+describe('consumeUploadedForm (over HTTP, as createApp registers multipart)', () => {
+  let app: NestFastifyApplication;
+  let url: string;
+  beforeAll(async () => {
+    app = await NestFactory.create<NestFastifyApplication>(
+      UploadTestModule,
+      new FastifyAdapter({ multipart: { limits: { files: 1, fileSize: 1024 * 1024 } } }),
+      { logger: false },
+    );
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    url = `${await app.getUrl()}/upload/form`;
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  async function post(body: FormData) {
+    const response = await fetch(url, { method: 'POST', body });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  it('streams the file and keeps the text fields sent before and after it', async () => {
+    const response = await post(form(['before', 'b'], ['file', blob(100), 'album.zip'], ['display_name', 'Album'], ['description', 'd']));
+    expect(response).toEqual({
+      status: 200,
+      body: { size: 100, file_name: 'album.zip', fields: { before: 'b', display_name: 'Album', description: 'd' } },
+    });
+  });
+
+  it('says when no file was sent, and refuses a null character or a second file after the file through onRefused', async () => {
+    expect(await post(form(['display_name', 'x']))).toEqual({ status: 400, body: { file: [UploadMsg.missing] } });
+    const response = await post(form(['file', blob(10), 'late.zip'], ['display_name', 'a\u0000b']));
+    expect(response).toEqual({ status: 400, body: { display_name: [Msg.nullCharacter] } });
+    expect(refusedFiles).toEqual(['late.zip']);
+    const second = await post(form(['file', blob(10), 'first.zip'], ['other', blob(5), 'second.bin']));
+    expect(second).toEqual({ status: 400, body: { non_field_errors: [UploadMsg.oneFile] } });
+    expect(refusedFiles).toEqual(['late.zip', 'first.zip']);
   });
 });
 

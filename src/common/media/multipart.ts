@@ -240,6 +240,101 @@ async function streamUploadedFile<T>(
   return consume(stream);
 }
 
+/** The file of an upload as its stream is handed over: what the client said about it (for display, never trusted). */
+export interface UploadedFileInfo {
+  /** The client's file name: for display only, never a storage key. */
+  fileName: string;
+  /** The client's Content-Type for the part: not to be trusted. */
+  declaredType: string;
+}
+
+/** What consumeUploadedForm resolves with: what `consume` resolved with, and the form's text fields. */
+export interface ConsumedForm<T> {
+  value: T;
+  /** Text fields by name, sent before or after the file; a field sent more than once has its last value. */
+  fields: Record<string, string>;
+}
+
+/**
+ * consumeUploadedFile for a form whose text fields may come after the file (`curl -F file=@x -F display_name=y` sends
+ * them in that order): the file is handed to `consume` as a stream, never whole in memory, and once `consume` has read
+ * it the parts after it are read too, their text fields kept. The same 400s as consumeUploadedFile, and a second file
+ * is a 400 (`Submit one file per request.`). A problem found after the file (a second file, a null character in a
+ * later field, a malformed end) is a 400 once `consume` has resolved: `onRefused` is then given what it resolved
+ * with, so that the caller removes what it stored.
+ */
+export async function consumeUploadedForm<T>(
+  request: FastifyRequest,
+  field: string,
+  maxBytes: number,
+  consume: (file: Readable, info: UploadedFileInfo) => Promise<T>,
+  onRefused: (value: T) => Promise<void>,
+): Promise<ConsumedForm<T>> {
+  if (typeof request.isMultipart !== 'function' || !request.isMultipart()) {
+    throw new ValidationFailed({ non_field_errors: [UploadMsg.notMultipart] });
+  }
+  try {
+    return await streamUploadedForm(request, field, maxBytes, consume, onRefused);
+  } finally {
+    await discardRestOfBody(request.raw);
+  }
+}
+
+async function streamUploadedForm<T>(
+  request: FastifyRequest,
+  field: string,
+  maxBytes: number,
+  consume: (file: Readable, info: UploadedFileInfo) => Promise<T>,
+  onRefused: (value: T) => Promise<void>,
+): Promise<ConsumedForm<T>> {
+  const declaredLength = Number(request.headers['content-length']);
+  if (Number.isFinite(declaredLength) && declaredLength > maxBytes) throw new ValidationFailed({ [field]: [UploadMsg.tooLarge(maxBytes)] });
+  const fields: Record<string, string> = {};
+  let sentAsText = false;
+  let nullCharacterField: string | null = null;
+  const take = (part: Multipart): boolean => {
+    nullCharacterField ??= nullCharacterFieldOf(part);
+    if (part.type !== 'field') return false;
+    if (part.fieldname === field) sentAsText ||= part.value !== '';
+    else fields[part.fieldname] = String(part.value);
+    return true;
+  };
+  // One iterator for the whole body: the parts after the file are read from where `consume` left the parser.
+  const parts = request
+    .parts({ limits: { fileSize: maxBytes, files: 1, fields: MAX_FORM_FIELDS }, throwFileSizeLimit: false } as FastifyMultipartBaseOptions)
+    [Symbol.asyncIterator]();
+  let file: MultipartFile | null = null;
+  try {
+    for (let next = await parts.next(); !next.done; next = await parts.next()) {
+      const part = next.value;
+      if (take(part)) continue;
+      const candidate = part as MultipartFile;
+      if (candidate.fieldname === field && nullCharacterField === null) {
+        file = candidate;
+        break;
+      }
+      await drain(candidate.file);
+    }
+  } catch (error) {
+    throw multipartError(error, field, maxBytes);
+  }
+  if (nullCharacterField !== null) throw new ValidationFailed({ [nullCharacterField]: [Msg.nullCharacter] });
+  if (file === null) throw new ValidationFailed({ [field]: [sentAsText ? UploadMsg.notAFile : UploadMsg.missing] });
+  const stream = file.file;
+  stream.once('limit', () => stream.destroy(new UploadTooLarge(maxBytes)));
+  const value = await consume(stream, { fileName: file.filename, declaredType: file.mimetype });
+  try {
+    for (let next = await parts.next(); !next.done; next = await parts.next()) {
+      if (!take(next.value)) await drain((next.value as MultipartFile).file);
+    }
+    if (nullCharacterField !== null) throw new ValidationFailed({ [nullCharacterField]: [Msg.nullCharacter] });
+  } catch (error) {
+    await onRefused(value);
+    throw multipartError(error, field, maxBytes);
+  }
+  return { value, fields };
+}
+
 /** How much of a refused body is read and dropped before answering; a client sending more is cut off. */
 const MAX_DISCARDED_BYTES = 64 * 1024 * 1024;
 

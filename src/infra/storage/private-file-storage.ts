@@ -7,10 +7,16 @@ import { pipeline } from 'node:stream/promises';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { pathUnder, writeInPlace } from './local-disk.storage.js';
 
-/** A stored private file: its bytes and size. */
+/** A stored private file: its bytes (all of them, or the range asked for) and its whole size. */
 export interface StoredFile {
   stream: Readable;
   size: number;
+}
+
+/** Bytes `start` to `end` of a file, both included (as HTTP Range counts them). */
+export interface ByteRange {
+  start: number;
+  end: number;
 }
 
 /**
@@ -20,8 +26,8 @@ export interface StoredFile {
 export abstract class PrivateFileStorage {
   /** Stores what `source` yields under `key`, streamed; a stream that fails leaves nothing. Resolves with the byte count. */
   abstract putStream(key: string, source: Readable): Promise<number>;
-  /** The file, or null when there is none. */
-  abstract open(key: string): Promise<StoredFile | null>;
+  /** The file (only `range` of its bytes when given), or null when there is none. */
+  abstract open(key: string, range?: ByteRange): Promise<StoredFile | null>;
   /** Removes the file; removing a missing key is not an error. */
   abstract delete(key: string): Promise<void>;
 }
@@ -47,11 +53,11 @@ export class LocalDiskPrivateStorage extends PrivateFileStorage {
     return (await stat(path)).size;
   }
 
-  async open(key: string): Promise<StoredFile | null> {
+  async open(key: string, range?: ByteRange): Promise<StoredFile | null> {
     const path = pathUnder(this.root, key);
     try {
       const { size } = await stat(path);
-      return { stream: createReadStream(path), size };
+      return { stream: createReadStream(path, range ? { start: range.start, end: range.end } : {}), size };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;

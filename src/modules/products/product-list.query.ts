@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { containsPattern } from '../../infra/database/like-pattern.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
+import { digitalProductFacts } from '../digital/index.js';
 import type { ProductOrdering } from './dto/product-query.dto.js';
 import type { ProductMetadata, ProductType } from './entities/product.entity.js';
 
@@ -43,6 +44,7 @@ export interface ProductRow {
   total_inventory_count: number;
   listed_inventory_count: number;
   available_inventory_count: number;
+  has_primary_asset: boolean;
   created: Date;
   updated: Date;
   artist_uid: string | null;
@@ -55,6 +57,7 @@ const ROW_COLUMNS = `p.id, p.uid, p.title, p.type, p.catalog_number, p.sku, p.up
   p.license_type, p.license_notes, p.tags, p.media_type, p.is_mature_content, p.default_visibility, p.default_shop_product,
   p.background_color, p.enabled_product_types, p.collections, p.price_override_usd, p.price_computed_usd, p.image_key,
   p.metadata, p.total_inventory_count, p.listed_inventory_count, p.available_inventory_count, p.created, p.updated,
+  ${digitalProductFacts.hasPrimaryAsset('p')} AS has_primary_asset,
   a.uid AS artist_uid, a.name AS artist_name, l.uid AS label_uid, l.name AS label_name`;
 const ROW_SOURCE = `products p LEFT JOIN artists a ON a.id = p.artist_id LEFT JOIN music_labels l ON l.id = p.music_label_id`;
 
@@ -104,7 +107,16 @@ function conditionsOf(organizationId: string, filters: ProductFilters): Conditio
   const where = new Conditions();
   where.add((parameter) => `p.organization_id = ${parameter(organizationId)}`);
   // search_text and tags_text are kept lowercased by a trigger and trigram-indexed; LIKE on them is ILIKE's answer.
-  if (filters.search) where.add((parameter) => `p.search_text LIKE ${parameter(containsPattern(filters.search!))}`);
+  // The products matching by their own text or by a digital asset's file name, as a union of two trigram-indexed
+  // reads (an OR of the two would scan every product of the organization).
+  if (filters.search) {
+    where.add((parameter) => {
+      const organization = parameter(organizationId);
+      const pattern = parameter(containsPattern(filters.search!));
+      return `p.id IN (SELECT s.id FROM products s WHERE s.organization_id = ${organization} AND s.search_text LIKE ${pattern}
+        UNION ${digitalProductFacts.productIdsWithFileNameLike(organization, pattern)})`;
+    });
+  }
   if (filters.hasInventory !== undefined) where.add(() => `p.total_inventory_count ${filters.hasInventory ? '> 0' : '= 0'}`);
   if (filters.hasAvailableInventory !== undefined) {
     where.add(() => `p.available_inventory_count ${filters.hasAvailableInventory ? '> 0' : '= 0'}`);
@@ -126,7 +138,7 @@ function conditionsOf(organizationId: string, filters: ProductFilters): Conditio
 
 /**
  * The product list's read model: the one place whose SQL reads other domains' tables (inventory items for the
- * status filter) to filter and order products. Every query is scoped by the organization.
+ * status filter; digital assets through digitalProductFacts, for `has_primary_asset` and `search`) to filter and order products. Every query is scoped by the organization.
  */
 @Injectable()
 export class ProductListQuery {

@@ -84,7 +84,7 @@ export function mapProduct(row: ProductRow, relations: ProductRelations): Produc
     total_inventory_count: row.total_inventory_count,
     listed_inventory_count: row.listed_inventory_count,
     available_inventory_count: row.available_inventory_count,
-    has_primary_asset: false,
+    has_primary_asset: row.has_primary_asset,
     inventory_items: items,
     available_platforms: platforms.availableFor(saleKind(row.type)),
     marketplace_presences: presences,

@@ -1,6 +1,7 @@
 import { forwardRef, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MediaModule } from '../../common/media/media.module.js';
+import { DigitalModule } from '../digital/index.js';
 import { InventoryModule } from '../inventory/index.js';
 import { PlatformsModule } from '../platforms/index.js';
 import { Artist } from './entities/artist.entity.js';
@@ -21,6 +22,7 @@ import { ProductsService } from './products.service.js';
     TypeOrmModule.forFeature([Product, Artist, MusicLabel, MarketplacePresence, ProductCount]),
     forwardRef(() => InventoryModule),
     PlatformsModule,
+    DigitalModule,
     MediaModule,
   ],
   controllers: [ProductsController, PresencesController],

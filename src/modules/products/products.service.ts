@@ -6,6 +6,7 @@ import { ImageIngest } from '../../common/media/image-ingest.js';
 import { type Page, type PageRequest, paginate } from '../../common/pagination/pagination.js';
 import { TransactionalConnection } from '../../infra/database/transactional-connection.js';
 import { FileStorage } from '../../infra/storage/file-storage.js';
+import { DigitalAssetsService } from '../digital/index.js';
 import { InventoryService } from '../inventory/index.js';
 import { PlatformsService } from '../platforms/index.js';
 import { ProductQueryDto } from './dto/product-query.dto.js';
@@ -100,6 +101,7 @@ export class ProductsService {
     private readonly presences: PresencesRepository,
     @Inject(forwardRef(() => InventoryService)) private readonly inventory: InventoryOfProducts,
     private readonly platforms: PlatformsService,
+    private readonly digitalAssets: DigitalAssetsService,
     private readonly storage: FileStorage,
     private readonly images: ImageIngest,
   ) {}
@@ -146,11 +148,12 @@ export class ProductsService {
     return this.presentOne(auth, uid, urls);
   }
 
-  /** Deletes the product with its items and presences; their stored files are removed once that is committed. */
+  /** Deletes the product with its items, presences and digital assets; their stored files are removed once that is committed. */
   async delete(auth: AuthContext, uid: string): Promise<void> {
     await this.db.transaction(async () => {
       const product = await this.owned(auth, uid);
       const itemFiles = await this.inventory.storedFileKeys(auth.organizationId, [product.id]);
+      await this.digitalAssets.removeFilesWithProducts(auth.organizationId, [product.id]);
       if (!(await this.products.delete(auth.organizationId, product.id))) throw new NotFound();
       await this.db.afterCommit(() => this.storage.removeAll([product.imageKey, product.imageThumbnailKey, ...itemFiles]));
     });

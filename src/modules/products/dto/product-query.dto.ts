@@ -30,7 +30,7 @@ const choice = { message: (args: { value: unknown }) => Msg.choice(args.value) }
 export class ProductQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     description:
-      'Case-insensitive text search across title, catalog number, tags, marketplace description, license type, license notes, artist name and label name. For example `beatles`.',
+      'Case-insensitive text search across title, catalog number, tags, marketplace description, license type, license notes, artist name, label name and digital asset file names. For example `beatles`.',
   })
   @IsOptional()
   @IsString()
