@@ -87,6 +87,8 @@ export function renderReportPdf(report: PdfReport): Promise<Buffer> {
   for (const table of report.tables) drawTable(doc, table, width);
 
   if (report.notes.length > 0) {
+    // The heading and its first definition on the same page.
+    ensureRoom(doc, 6 * ROW_HEIGHT);
     heading(doc, 'Definitions');
     doc.fillColor(MUTED).font('Helvetica').fontSize(8);
     for (const note of report.notes) {
