@@ -1,10 +1,11 @@
 // Analytics, activity and reports at scale, each endpoint beside the raw SQL aggregate it needs (not part of `npm test`):
-//   npm run bench:analytics -- [--size 100000] [--events 100000] [--requests 40] [--warmup 10] [--keep] [--database NAME]
-// One organization gets bench/inventory-data.mjs's generated inventory (`--size` items, with listings) and `--events`
-// activity events over the last year. Each endpoint is called `--requests` times one after the other (after `--warmup`
-// calls) on the built service; the raw baseline sends the very SQL statements behind it, captured from the built query
-// classes (dist/), through `pg` on one connection, the same number of times. Latency is the median (and 95th percentile)
-// of each; the ratio is service / raw (goal: at most 2).
+//   npm run bench:analytics -- [--size 100000] [--events 100000] [--orders 50000] [--requests 40] [--warmup 10] [--keep] [--database NAME]
+// One organization gets bench/inventory-data.mjs's generated inventory (`--size` items, with listings), `--events`
+// activity events over the last year and `--orders` order lines over the last two years (see seedOrders). Each
+// endpoint is called `--requests` times one after the other (after `--warmup` calls) on the built service; the raw
+// baseline sends the very SQL statements behind it, captured from the built query classes (dist/), through `pg` on one
+// connection, the same number of times. Latency is the median (and 95th percentile) of each; the ratio is service / raw
+// (goal: at most 2).
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -14,6 +15,7 @@ import { databaseUrlOf, dropDatabase, markdownTable, recreateDatabase, register,
 const require = createRequire(import.meta.url);
 const { InventoryAnalyticsQuery } = require('../dist/src/modules/inventory/inventory-analytics.query.js');
 const { ActivityRepository } = require('../dist/src/modules/activity/activity.repository.js');
+const { OrderAnalyticsQuery } = require('../dist/src/modules/orders/order-analytics.query.js');
 const { STOCK_STATUSES } = require('../dist/src/modules/inventory/inventory-analytics.rules.js');
 const { INVENTORY_STATUS_CODES } = require('../dist/src/modules/inventory/inventory.rules.js');
 const { lastDays, localDate } = require('../dist/src/common/time/local-days.js');
@@ -22,6 +24,7 @@ const { values } = parseArgs({
   options: {
     size: { type: 'string', default: '100000' },
     events: { type: 'string', default: '100000' },
+    orders: { type: 'string', default: '50000' },
     requests: { type: 'string', default: '40' },
     warmup: { type: 'string', default: '10' },
     keep: { type: 'boolean', default: false },
@@ -30,6 +33,7 @@ const { values } = parseArgs({
 });
 const SIZE = Number(values.size);
 const EVENTS = Number(values.events);
+const ORDERS = Number(values.orders);
 const REQUESTS = Number(values.requests);
 const WARMUP = Number(values.warmup);
 const DATABASE = values.database;
@@ -54,6 +58,9 @@ async function rawStatements(organizationId) {
   const today = localDate(new Date(), TIME_ZONE);
   const inventory = (call) => statementsOf((db) => new InventoryAnalyticsQuery(db), call);
   const activity = (call) => statementsOf((db) => new ActivityRepository(db), call);
+  const orders = (call) => statementsOf((db) => new OrderAnalyticsQuery(db), call);
+  const days = (count) => ({ ...lastDays(count, new Date(), TIME_ZONE), timeZone: TIME_ZONE });
+  const year = days(365);
   const range = (days) => ({ ...lastDays(days, new Date(), TIME_ZONE), timeZone: TIME_ZONE, eventType: null });
   const start = lastDays(30, new Date(), TIME_ZONE).start;
   return [
@@ -97,7 +104,47 @@ async function rawStatements(organizationId) {
       ),
     ],
     ['/api/v1/reports/aging/?format=pdf', null],
+    ['/api/v1/analytics/sales/', await orders((q) => q.salesSeries(organizationId, days(30), 'day'))],
+    ['/api/v1/analytics/sales/?days=365&period=month', await orders((q) => q.salesSeries(organizationId, year, 'month'))],
+    ['/api/v1/analytics/platforms/?days=365', await orders((q) => q.platformBreakdown(organizationId, year))],
+    [
+      '/api/v1/analytics/revenue/?days=365',
+      await orders((q) => q.revenue(organizationId, year, lastDays(730, new Date(), TIME_ZONE).start)),
+    ],
+    ['/api/v1/analytics/categories/top/?days=365', await orders((q) => q.topCategories(organizationId, year, 10))],
+    [
+      `/api/v1/reports/profit-loss/?start_date=${year.start}&end_date=${year.end}`,
+      await orders(async (q) => Promise.all([q.profitLossMonths(organizationId, year), q.mostProfitable(organizationId, year, 10)])),
+    ],
+    [`/api/v1/reports/profit-loss/?start_date=${year.start}&end_date=${year.end}&format=pdf`, null],
   ].map(([path, statements]) => ({ path, statements: statements ?? [] }));
+}
+
+/**
+ * `count` order lines over the last two years: one in five sold by hand (no platform), the others on eBay, Discogs,
+ * Etsy and Shopify in turn; one in twenty cancelled; prices 10.00-99.99 with a 10 % fee and 4.00 shipping on the
+ * platforms. Each sells one of the organization's items, the sold items first (so that each sold item has its order),
+ * then the others in turn.
+ */
+async function seedOrders(client, organizationId, count) {
+  await client.query(
+    `WITH picked AS (
+            SELECT i.id, row_number() OVER (ORDER BY (i.status = 'sold') DESC, i.id) - 1 AS position
+              FROM inventory_items i WHERE i.organization_id = $1 AND i.deleted_at IS NULL)
+     INSERT INTO orders (uid, organization_id, platform_id, platform_order_id, inventory_item_id, sale_state, status, item_title,
+                         sale_price, marketplace_fee, shipping_cost, net_revenue, sold_at, order_created, search_text)
+     SELECT 'ord_bench_' || n, $1, pl.id, CASE WHEN pl.id IS NOT NULL THEN 'B-' || n END, p.id,
+            CASE WHEN n % 20 = 0 THEN 'cancelled' ELSE 'completed' END, CASE WHEN n % 20 = 0 THEN 'cancelled' ELSE 'completed' END,
+            'Record ' || n, m.price, m.fee, m.shipping, m.price - COALESCE(m.fee, 0) - COALESCE(m.shipping, 0), t.at, t.at, 'record ' || n
+       FROM generate_series(0, $2 - 1) n
+       JOIN picked p ON p.position = n % (SELECT count(*) FROM picked)
+       LEFT JOIN platforms pl ON n % 5 <> 0 AND pl.slug = (ARRAY['ebay', 'discogs', 'etsy', 'shopify'])[1 + n % 4],
+            LATERAL (SELECT (10 + (n * 7919) % 9000 / 100.0)::numeric(12, 2) AS price) base,
+            LATERAL (SELECT base.price, CASE WHEN pl.id IS NOT NULL THEN round(base.price * 0.1, 2) END AS fee,
+                            CASE WHEN pl.id IS NOT NULL THEN 4.00 END AS shipping) m,
+            LATERAL (SELECT now() - (mod(abs(hashint4extended(n, 11)), 730 * 86400) || ' seconds')::interval AS at) t`,
+    [organizationId, count],
+  );
 }
 
 const median = (times) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
@@ -128,8 +175,9 @@ async function main() {
          FROM generate_series(0, $3 - 1) n`,
       [account.organizationId, account.userId, EVENTS],
     );
+    await seedOrders(client, account.organizationId, ORDERS);
     await client.query('VACUUM ANALYZE');
-    console.log(`inserted ${EVENTS} activity events`);
+    console.log(`inserted ${EVENTS} activity events and ${ORDERS} orders`);
 
     const endpoints = await rawStatements(account.organizationId);
     const headers = { authorization: `Bearer ${account.token}` };
@@ -165,7 +213,8 @@ async function main() {
       console.log(`${path}: service ${row.service.toFixed(1)} ms, raw ${row.raw === null ? '-' : `${row.raw.toFixed(1)} ms`}`);
     }
     console.log(
-      `\n${SIZE.toLocaleString('en-US')} items, ${EVENTS.toLocaleString('en-US')} events, ${REQUESTS} sequential requests each (median ms):\n\n` +
+      `\n${SIZE.toLocaleString('en-US')} items, ${EVENTS.toLocaleString('en-US')} events, ${ORDERS.toLocaleString('en-US')} orders, ` +
+        `${REQUESTS} sequential requests each (median ms):\n\n` +
         markdownTable(
           [
             ['endpoint', (row) => row.path, 'left'],

@@ -119,7 +119,7 @@ describe('Reports (e2e)', () => {
   it('lists the available reports with their parameters', async () => {
     const list = await t.api.get(REPORTS).set(seller.auth).expect(200);
     const types = list.body.reports.map((report: { type: string }) => report.type);
-    expect(types).toEqual(['inventory_summary', 'inventory_valuation', 'aging', 'inventory_csv']);
+    expect(types).toEqual(['inventory_summary', 'inventory_valuation', 'profit_loss', 'aging', 'inventory_csv']);
     expect(list.body.reports[0]).toMatchObject({
       formats: ['json', 'pdf'],
       url: expect.stringMatching(/\/api\/v1\/reports\/inventory-summary\/$/),

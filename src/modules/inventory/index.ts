@@ -10,6 +10,7 @@ export { SHIPMENT_CARRIERS, type ShipmentCarrier } from './inventory.rules.js';
 export { InventoryPricesChanged, type ItemPriceChange } from './inventory-prices-changed.event.js';
 export { InventoryAnalyticsService } from './inventory-analytics.service.js';
 export type { AgingSummaryRow, FigureRow, FunnelRow, PeriodSummaryRow, ReportItemRow } from './inventory-analytics.query.js';
+export { ITEM_COST_BASIS } from './inventory-analytics.query.js';
 export {
   AGING_BUCKETS,
   type AgingBucket,

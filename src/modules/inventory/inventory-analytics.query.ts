@@ -8,14 +8,21 @@ import { type InventoryStatus, UNSOLD_STATUSES } from './inventory.rules.js';
  * What each figure adds up, per item `i`, in numeric (never binary floats); a missing price counts as 0.
  * The definitions the analytics DTO documents; change them here and there together.
  */
-/** What the item cost: its purchase price plus the shipping paid for it. */
-const COST_BASIS = `COALESCE(i.price_purchased_item, 0) + COALESCE(i.price_for_purchases_shipping, 0)`;
+/** What the item `i` cost: its purchase price plus the shipping paid for it (the cost basis the orders' profit figures use too). */
+export const ITEM_COST_BASIS = `COALESCE(i.price_purchased_item, 0) + COALESCE(i.price_for_purchases_shipping, 0)`;
+const COST_BASIS = ITEM_COST_BASIS;
 /** What an unsold item should fetch: the expected price, else the asking price. */
 const EXPECTED_PRICE = `COALESCE(i.price_expected_usd, i.price_total_usd, 0)`;
 /** What a listing asks: the current listing price, else the asking price. */
 const LISTING_PRICE = `COALESCE(i.listing_current_price, i.price_total_usd, 0)`;
-/** What a sold item fetched: until orders record their sale price, the price it was listed at. */
-const SALE_PRICE = LISTING_PRICE;
+/**
+ * What a sold item fetched: the sale price of its current order (the newest that is not cancelled, as
+ * `GET /api/v1/inventory/{uid}/order/` answers it, through the orders' `(organization_id, inventory_item_id)` index),
+ * else (a sale recorded without an order, or an order without a price) the price it was listed at.
+ */
+const SALE_PRICE = `COALESCE((SELECT o.sale_price FROM orders o
+   WHERE o.organization_id = i.organization_id AND o.inventory_item_id = i.id AND o.sale_state <> 'cancelled'
+   ORDER BY o.sold_at DESC, o.id DESC LIMIT 1), ${LISTING_PRICE})`;
 /** Days from coming into stock to the sale, never negative (an imported sale may predate the item's creation here). */
 const DAYS_TO_SELL = `GREATEST(0, extract(epoch FROM i.sold_at - ${IN_INVENTORY_SINCE})) / 86400`;
 
@@ -141,7 +148,7 @@ export class InventoryAnalyticsQuery {
     const [row] = await this.db.select<SummaryRow>(
       `WITH by_status AS (
          SELECT i.status, count(*) AS items, sum(${COST_BASIS}) AS cost_basis, sum(${EXPECTED_PRICE}) AS expected_value,
-                sum(${LISTING_PRICE}) AS listing_value, sum(${SALE_PRICE}) AS sale_value,
+                sum(${LISTING_PRICE}) AS listing_value, sum(CASE WHEN i.status = 'sold' THEN ${SALE_PRICE} END) AS sale_value,
                 sum(${DAYS_TO_SELL}) AS days_to_sell, count(i.sold_at) AS timed_sales
            FROM inventory_items i
           WHERE ${LIVE_ITEMS_OF_ORGANIZATION}

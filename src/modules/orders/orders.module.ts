@@ -9,6 +9,7 @@ import { OrderAddress } from './entities/order-address.entity.js';
 import { OrderSyncState } from './entities/order-sync-state.entity.js';
 import { Order } from './entities/order.entity.js';
 import { ItemOrderController } from './item-order.controller.js';
+import { OrderAnalyticsQuery } from './order-analytics.query.js';
 import { OrderListQuery } from './order-list.query.js';
 import { OrderSalesService } from './order-sales.service.js';
 import { OrderSyncService } from './order-sync.service.js';
@@ -27,7 +28,7 @@ import { OrdersService } from './orders.service.js';
     PlatformsModule,
   ],
   controllers: [OrdersController, ItemOrderController],
-  providers: [OrdersRepository, OrderListQuery, OrderSalesService, OrderSyncService, OrdersService],
+  providers: [OrdersRepository, OrderListQuery, OrderAnalyticsQuery, OrderSalesService, OrderSyncService, OrdersService],
   exports: [OrdersService],
 })
 export class OrdersModule {}

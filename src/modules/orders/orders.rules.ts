@@ -137,3 +137,7 @@ export function saleMessage(platformName: string | null, orderId: string | null,
   const where = platformName === null ? 'Sold outside the platforms' : `Sold on ${platformName}`;
   return `${where}${orderId ? ` (order ${orderId})` : ''} for $${salePrice}.`;
 }
+
+/** The bucket sizes of the sales series: a local day, an ISO week (from Monday), a calendar month. */
+export const SALES_PERIODS = ['day', 'week', 'month'] as const;
+export type SalesPeriod = (typeof SALES_PERIODS)[number];

@@ -15,13 +15,23 @@ import type { OrderDetailDto, OrderDto, OrderStatsDto, OrderSyncAcceptedDto } fr
 import type { OrderQueryDto } from './dto/order-query.dto.js';
 import type { ManualSaleDto, OrderAddressInputDto, ShipOrderDto, UpdateOrderDto } from './dto/order-write.dto.js';
 import type { Order } from './entities/order.entity.js';
+import {
+  type CategorySalesRow,
+  OrderAnalyticsQuery,
+  type PlatformSalesRow,
+  type ProfitableSaleRow,
+  type ProfitLossMonthRow,
+  type RevenueFiguresRow,
+  type SalesBucketRow,
+  type SalesRange,
+} from './order-analytics.query.js';
 import { type OrderFilters, OrderListQuery, type OrderRow } from './order-list.query.js';
 import { OrderRecorded } from './order-recorded.event.js';
 import { OrderSalesService } from './order-sales.service.js';
 import { moneyColumns, OrderSyncService } from './order-sync.service.js';
 import { mapOrder, mapOrderDetail, mapOrderStats, type OrderContext } from './orders.mapper.js';
 import { type AddressFields, OrdersRepository } from './orders.repository.js';
-import { lineMoney, orderSearchText, orderStatus } from './orders.rules.js';
+import { lineMoney, orderSearchText, orderStatus, type SalesPeriod } from './orders.rules.js';
 
 /** The address parts a nested write sends, as columns (a blank optional part is null, a blank required one empty). */
 function addressInput(input: OrderAddressInputDto): AddressFields {
@@ -60,13 +70,17 @@ function typedAddress(input: OrderAddressInputDto): AddressFields {
 
 const toDate = (value: string | null | undefined) => (value === undefined ? undefined : value === null ? null : new Date(value));
 
-/** The orders API: the list, one order, the statistics, the sync on demand, and an item's order (manual sale, shipping). */
+/**
+ * The orders API: the list, one order, the statistics, the sync on demand, and an item's order (manual sale, shipping);
+ * and the order figures analytics and reports build on, each one SQL aggregate of OrderAnalyticsQuery (its definitions).
+ */
 @Injectable()
 export class OrdersService {
   constructor(
     private readonly db: TransactionalConnection,
     private readonly orders: OrdersRepository,
     private readonly query: OrderListQuery,
+    private readonly figures: OrderAnalyticsQuery,
     private readonly sync: OrderSyncService,
     private readonly sales: OrderSalesService,
     private readonly engine: ListingEngineService,
@@ -99,6 +113,52 @@ export class OrdersService {
 
   async stats(auth: AuthContext): Promise<OrderStatsDto> {
     return mapOrderStats(await this.query.stats(auth.organizationId));
+  }
+
+  /** The sales (orders not cancelled) and their revenue per `period` bucket of the range, every bucket present. */
+  salesSeries(organizationId: string, range: SalesRange, period: SalesPeriod): Promise<SalesBucketRow[]> {
+    return this.figures.salesSeries(organizationId, range, period);
+  }
+
+  /** The sales and revenue of the range per platform that sold (the sales outside the platforms as one). */
+  platformBreakdown(organizationId: string, range: SalesRange): Promise<PlatformSalesRow[]> {
+    return this.figures.platformBreakdown(organizationId, range);
+  }
+
+  /** The revenue figures of the range and of the period before it, from local day `previousStart` to the range's start. */
+  revenue(
+    organizationId: string,
+    range: SalesRange,
+    previousStart: string,
+  ): Promise<{ current: RevenueFiguresRow; previous: RevenueFiguresRow }> {
+    return this.figures.revenue(organizationId, range, previousStart);
+  }
+
+  /** The `limit` item types that brought the most revenue in the range. */
+  topCategories(organizationId: string, range: SalesRange, limit: number): Promise<CategorySalesRow[]> {
+    return this.figures.topCategories(organizationId, range, limit);
+  }
+
+  /**
+   * The profit and loss of the range: per local month (every month, with the period's totals) and its `limit` most
+   * profitable sales, titled as their items are now (the line's own title for a line matched to no item).
+   */
+  async profitLoss(
+    organizationId: string,
+    range: SalesRange,
+    limit: number,
+  ): Promise<{ months: ProfitLossMonthRow[]; mostProfitable: ProfitableSaleRow[] }> {
+    const [months, sales] = await Promise.all([
+      this.figures.profitLossMonths(organizationId, range),
+      this.figures.mostProfitable(organizationId, range, limit),
+    ]);
+    const itemIds = sales.map((sale) => sale.item_id).filter((id) => id !== null);
+    const labels = await this.inventory.saleLabels(organizationId, [...new Set(itemIds.map(String))]);
+    const mostProfitable = sales.map((sale) => ({
+      ...sale,
+      item_title: (sale.item_id !== null && labels.get(String(sale.item_id))?.title) || sale.item_title,
+    }));
+    return { months, mostProfitable };
   }
 
   async queueSync(auth: AuthContext): Promise<OrderSyncAcceptedDto> {

@@ -9,6 +9,18 @@ const FORMAT: ReportParameterDto = {
   choices: [...REPORT_FORMATS],
 };
 
+/** The parameters of a report over a period of local days. */
+const PERIOD_PARAMETERS: ReportParameterDto[] = [
+  {
+    name: 'start_date',
+    type: 'date',
+    description: `First day of the period, YYYY-MM-DD (default: ${DEFAULT_PERIOD_DAYS - 1} days before end_date).`,
+    choices: null,
+  },
+  { name: 'end_date', type: 'date', description: 'Last day of the period, YYYY-MM-DD, included (default: today).', choices: null },
+  FORMAT,
+];
+
 /** The reports available now, as `GET /api/v1/reports/` lists them (`path` under `/api/v1/reports/`). */
 export const REPORT_CATALOGUE: Array<Omit<ReportTypeDto, 'url'> & { path: string }> = [
   {
@@ -17,16 +29,7 @@ export const REPORT_CATALOGUE: Array<Omit<ReportTypeDto, 'url'> & { path: string
     description: 'The items that came into stock in a period: what became of them, what they cost, what is listed, the potential profit.',
     path: 'inventory-summary/',
     formats: [...REPORT_FORMATS],
-    parameters: [
-      {
-        name: 'start_date',
-        type: 'date',
-        description: `First day of the period, YYYY-MM-DD (default: ${DEFAULT_PERIOD_DAYS - 1} days before end_date).`,
-        choices: null,
-      },
-      { name: 'end_date', type: 'date', description: 'Last day of the period, YYYY-MM-DD, included (default: today).', choices: null },
-      FORMAT,
-    ],
+    parameters: PERIOD_PARAMETERS,
   },
   {
     type: 'inventory_valuation',
@@ -38,6 +41,14 @@ export const REPORT_CATALOGUE: Array<Omit<ReportTypeDto, 'url'> & { path: string
       { name: 'include_sold', type: 'boolean', description: 'Count sold items too (default false).', choices: ['true', 'false'] },
       FORMAT,
     ],
+  },
+  {
+    type: 'profit_loss',
+    name: 'Profit and loss',
+    description: 'The sales of a period: what they brought, the fees, shipping and item costs, the profit per month and the best sales.',
+    path: 'profit-loss/',
+    formats: [...REPORT_FORMATS],
+    parameters: PERIOD_PARAMETERS,
   },
   {
     type: 'aging',

@@ -13,12 +13,13 @@ import {
   InventorySummaryQueryDto,
   InventorySummaryReportDto,
   InventoryValuationQueryDto,
+  ProfitLossReportDto,
   ReportCsvQueryDto,
   ReportFormatQueryDto,
   ReportTypesDto,
   ValuationReportDto,
 } from './dto/reports.dto.js';
-import { ReportsService } from './reports.service.js';
+import { type PrintableReport, ReportsService } from './reports.service.js';
 
 /** A report's 200: its JSON, or with `format=pdf` the printable PDF as an attachment. */
 const ReportResponse = (model: new () => unknown, pdfName: string) =>
@@ -32,7 +33,7 @@ const ReportResponse = (model: new () => unknown, pdfName: string) =>
 
 @ApiTags('Reports')
 @ApiAuthErrors()
-@ApiExtraModels(InventorySummaryReportDto, ValuationReportDto, AgingReportDto)
+@ApiExtraModels(InventorySummaryReportDto, ValuationReportDto, AgingReportDto, ProfitLossReportDto)
 @AnyRole()
 @Controller('api/v1/reports')
 export class ReportsController {
@@ -84,6 +85,28 @@ export class ReportsController {
     return this.answer(query, await this.reports.valuation(auth, query.include_sold ?? false));
   }
 
+  @Get('profit-loss/')
+  @OnlyDeclaredQuery(InventorySummaryQueryDto)
+  @ApiOperation({
+    summary: 'Profit and loss report',
+    description:
+      "The sales from `start_date` to `end_date` (local days of the caller's time zone): order lines, one item each, synced or recorded by " +
+      'hand, not cancelled, counted on the day of their `sold_at`. Sales is what the buyers paid (`sale_price`); fees are ' +
+      "`marketplace_fee` + `platform_fee`; shipping is `shipping_cost`; cost is the sold items' cost basis (`price_purchased_item` + " +
+      '`price_for_purchases_shipping`); profit is sales − fees − shipping − cost. The totals, the 10 most profitable sales and every ' +
+      'month of the period, each one SQL aggregate, amounts as decimal strings. The PDF charts the profit per month.',
+  })
+  @ReportResponse(ProfitLossReportDto, 'profit-loss-<start>-to-<end>.pdf')
+  @ApiValidationError(
+    'A date not written YYYY-MM-DD, `start_date` after `end_date`, a period over 3660 days, an unknown `format`, or an unknown parameter, by parameter.',
+  )
+  async profitLoss(
+    @CurrentAuth() auth: AuthContext,
+    @Query() query: InventorySummaryQueryDto,
+  ): Promise<ProfitLossReportDto | StreamableFile> {
+    return this.answer(query, await this.reports.profitLoss(auth, query));
+  }
+
   @Get('aging/')
   @OnlyDeclaredQuery(ReportFormatQueryDto)
   @ApiOperation({
@@ -131,10 +154,7 @@ export class ReportsController {
     return body;
   }
 
-  private async answer<T extends InventorySummaryReportDto | ValuationReportDto | AgingReportDto>(
-    query: ReportFormatQueryDto,
-    report: T,
-  ): Promise<T | StreamableFile> {
+  private async answer<T extends PrintableReport>(query: ReportFormatQueryDto, report: T): Promise<T | StreamableFile> {
     if (query.format !== 'pdf') return report;
     const { file, fileName } = await this.reports.pdf(report);
     return new StreamableFile(file, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"`, length: file.length });

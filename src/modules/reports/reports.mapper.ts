@@ -8,10 +8,12 @@ import {
   type ReportItemRow,
   statusDisplay,
 } from '../inventory/index.js';
+import type { ProfitableSaleRow, ProfitLossMonthRow } from '../orders/index.js';
 import type {
   AgingReportDto,
   CategoryFiguresDto,
   InventorySummaryReportDto,
+  ProfitLossReportDto,
   StatusFiguresDto,
   ValuationReportDto,
 } from './dto/reports.dto.js';
@@ -139,6 +141,50 @@ export function mapAging(
   };
 }
 
+/** The months of OrdersService.profitLoss (every month of the period, each carrying the period's totals) and its best sales. */
+export function mapProfitLoss(
+  context: ReportContext,
+  period: { start: string; end: string },
+  months: ProfitLossMonthRow[],
+  mostProfitable: ProfitableSaleRow[],
+): ProfitLossReportDto {
+  const totals = months[0];
+  return {
+    metadata: { ...metadata('profit_loss', context), date_range_start: period.start, date_range_end: period.end },
+    summary: {
+      items_sold: totals?.total_count ?? 0,
+      total_sales: totals?.total_sales ?? ZERO,
+      total_fees: totals?.total_fees ?? ZERO,
+      total_shipping: totals?.total_shipping ?? ZERO,
+      total_cost: totals?.total_cost ?? ZERO,
+      total_profit: totals?.total_profit ?? ZERO,
+      average_profit_per_item: totals?.average_profit_per_item ?? ZERO,
+      profit_margin: Number(totals?.profit_margin ?? 0),
+    },
+    top_profitable: mostProfitable.map((sale) => ({
+      uid: sale.item_uid,
+      order_uid: sale.order_uid,
+      title: sale.item_title,
+      platform: sale.platform,
+      sold_at: sale.sold_at.toISOString(),
+      sale_price: sale.sale_price,
+      fees: sale.fees,
+      shipping: sale.shipping,
+      cost: sale.cost,
+      profit: sale.profit,
+    })),
+    monthly_breakdown: months.map((month) => ({
+      month: month.month,
+      sales: month.sales,
+      fees: month.fees,
+      cost: month.cost,
+      shipping: month.shipping,
+      profit: month.profit,
+      count: month.count,
+    })),
+  };
+}
+
 /* The printed reports: the same figures as the JSON, laid out for a person. */
 
 const generated = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
@@ -153,7 +199,7 @@ const statusRows = (rows: StatusFiguresDto[]) =>
 
 const COST_NOTE = 'Cost: purchase price plus the shipping paid for it (a missing price counts as 0; a cancelled item costs nothing).';
 const VALUE_NOTE =
-  'Value: for a sold item what it fetched (its listing price, else its asking price); otherwise what it should fetch (its expected price, else its asking price).';
+  'Value: for a sold item what it fetched (the sale price of its order; without one its listing price, else its asking price); otherwise what it should fetch (its expected price, else its asking price).';
 
 export function inventorySummaryPdf(report: InventorySummaryReportDto): PdfReport {
   const { metadata: meta, summary, financials } = report;
@@ -288,6 +334,84 @@ export function agingPdf(report: AgingReportDto): PdfReport {
       'Stock: every item neither sold nor cancelled. Age: local days since the item came into stock (received, else purchased, else created).',
       COST_NOTE,
       VALUE_NOTE,
+    ],
+  };
+}
+
+export function profitLossPdf(report: ProfitLossReportDto): PdfReport {
+  const { metadata: meta, summary } = report;
+  const money = (width: number) => ({ width, align: 'right' as const });
+  return {
+    title: 'Profit & Loss',
+    organization: meta.organization,
+    period: `Sales from ${meta.date_range_start} to ${meta.date_range_end}`,
+    generatedAt: generated(meta.generated_at),
+    timeZone: meta.timezone,
+    summary: [
+      { label: 'Items sold', value: String(summary.items_sold) },
+      { label: 'Sales', value: printedMoney(summary.total_sales) },
+      { label: 'Fees', value: printedMoney(summary.total_fees) },
+      { label: 'Shipping', value: printedMoney(summary.total_shipping) },
+      { label: 'Cost of items sold', value: printedMoney(summary.total_cost) },
+      { label: 'Profit', value: printedMoney(summary.total_profit) },
+      { label: 'Average profit per item', value: printedMoney(summary.average_profit_per_item) },
+      { label: 'Profit margin', value: `${(summary.profit_margin * 100).toFixed(1)} %` },
+    ],
+    chart: {
+      title: 'Profit by month',
+      bars: report.monthly_breakdown.map((month) => ({
+        label: month.month,
+        value: Number(month.profit),
+        caption: printedMoney(month.profit),
+      })),
+    },
+    tables: [
+      {
+        title: 'Monthly breakdown',
+        columns: [
+          { header: 'Month', width: 0.13 },
+          { header: 'Items', ...money(0.09) },
+          { header: 'Sales', ...money(0.16) },
+          { header: 'Fees', ...money(0.14) },
+          { header: 'Shipping', ...money(0.14) },
+          { header: 'Cost', ...money(0.16) },
+          { header: 'Profit', ...money(0.18) },
+        ],
+        rows: report.monthly_breakdown.map((month) => [
+          month.month,
+          String(month.count),
+          printedMoney(month.sales),
+          printedMoney(month.fees),
+          printedMoney(month.shipping),
+          printedMoney(month.cost),
+          printedMoney(month.profit),
+        ]),
+        empty: 'No months.',
+      },
+      {
+        title: 'Most profitable sales',
+        columns: [
+          { header: 'Item', width: 0.4 },
+          { header: 'Sold', width: 0.15 },
+          { header: 'Sale price', ...money(0.15) },
+          { header: 'Cost', ...money(0.15) },
+          { header: 'Profit', ...money(0.15) },
+        ],
+        rows: report.top_profitable.map((sale) => [
+          sale.title,
+          localDate(new Date(sale.sold_at), meta.timezone),
+          printedMoney(sale.sale_price),
+          printedMoney(sale.cost),
+          printedMoney(sale.profit),
+        ]),
+        empty: 'No sales in the period.',
+      },
+    ],
+    notes: [
+      'Sales: the order lines (one item each) sold on a day of the period, synced from the marketplaces or recorded by hand; cancelled orders never count.',
+      'Sales amount: what the buyers paid for the items (sale price). Fees: marketplace and payment processing fees. Shipping: what shipping cost the seller.',
+      'Cost of items sold: the purchase price plus the purchase shipping of each item sold (a missing price counts as 0).',
+      'Profit: sales minus fees, shipping and cost. Profit margin: profit / sales.',
     ],
   };
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { InventoryModule } from '../inventory/index.js';
+import { OrdersModule } from '../orders/index.js';
 import { OrganizationsModule } from '../organizations/index.js';
 import { UsersModule } from '../users/index.js';
 import { ReportsController } from './reports.controller.js';
@@ -7,7 +8,7 @@ import { ReportsService } from './reports.service.js';
 
 /** `/api/v1/reports/`: business reports as JSON and PDF, and the field-selecting CSV export (no tables of its own). */
 @Module({
-  imports: [InventoryModule, OrganizationsModule, UsersModule],
+  imports: [InventoryModule, OrdersModule, OrganizationsModule, UsersModule],
   controllers: [ReportsController],
   providers: [ReportsService],
 })

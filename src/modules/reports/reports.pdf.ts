@@ -41,6 +41,10 @@ const INK = '#1f2933';
 const MUTED = '#616e7c';
 const RULE = '#cbd2d9';
 const BAR = '#3e7cb1';
+const LOSS = '#c0392b';
+/** Narrowest bar slot that gets its caption, and the width a bar label needs, in points. */
+const MIN_CAPTION_WIDTH = 38;
+const MIN_LABEL_WIDTH = 36;
 
 /** The report as a PDF (A4, the standard Helvetica fonts), in memory: reports are a few pages. */
 export function renderReportPdf(report: PdfReport): Promise<Buffer> {
@@ -83,6 +87,8 @@ export function renderReportPdf(report: PdfReport): Promise<Buffer> {
   for (const table of report.tables) drawTable(doc, table, width);
 
   if (report.notes.length > 0) {
+    // The heading and its first definition on the same page.
+    ensureRoom(doc, 6 * ROW_HEIGHT);
     heading(doc, 'Definitions');
     doc.fillColor(MUTED).font('Helvetica').fontSize(8);
     for (const note of report.notes) {
@@ -150,35 +156,52 @@ function row(doc: PDFKit.PDFDocument, cells: string[], columns: PdfColumn[], wid
   doc.y = y + ROW_HEIGHT;
 }
 
+/**
+ * Bars up from a zero line (down for a negative value: a month at a loss), each captioned with its figure where there is
+ * room; with many bars only every few labels are printed, so that they do not run into each other.
+ */
 function barChart(doc: PDFKit.PDFDocument, chart: PdfChart, width: number): void {
   const plotHeight = 120;
+  const captionRoom = 12;
   heading(doc, chart.title);
   ensureRoom(doc, plotHeight + 3 * ROW_HEIGHT);
   const top = doc.y;
-  const highest = Math.max(0, ...chart.bars.map((bar) => bar.value));
-  const slot = width / Math.max(1, chart.bars.length);
+  const values = chart.bars.map((bar) => bar.value);
+  const highest = Math.max(0, ...values);
+  const lowest = Math.min(0, ...values);
+  const usable = plotHeight - captionRoom - (lowest < 0 ? captionRoom : 0);
+  const scale = highest === lowest ? 0 : usable / (highest - lowest);
+  const zero = top + captionRoom + highest * scale;
   const baseline = top + plotHeight;
+  const slot = width / Math.max(1, chart.bars.length);
+  const labelEvery = Math.ceil(MIN_LABEL_WIDTH / slot);
   chart.bars.forEach((bar, index) => {
     const x = MARGIN + index * slot;
-    const height = highest === 0 ? 0 : (bar.value / highest) * (plotHeight - ROW_HEIGHT);
-    if (height > 0)
+    const height = Math.abs(bar.value) * scale;
+    if (height > 0) {
       doc
-        .rect(x + slot * 0.15, baseline - height, slot * 0.7, height)
-        .fillColor(BAR)
+        .rect(x + slot * 0.15, bar.value >= 0 ? zero - height : zero, slot * 0.7, height)
+        .fillColor(bar.value >= 0 ? BAR : LOSS)
         .fill();
-    doc
-      .fillColor(INK)
-      .font('Helvetica-Bold')
-      .fontSize(8)
-      .text(bar.caption, x, baseline - height - 11, { width: slot, align: 'center', lineBreak: false });
-    doc
-      .font('Helvetica')
-      .fontSize(8)
-      .text(bar.label, x, baseline + 4, { width: slot, align: 'center', lineBreak: false });
+    }
+    if (slot >= MIN_CAPTION_WIDTH) {
+      doc
+        .fillColor(INK)
+        .font('Helvetica-Bold')
+        .fontSize(7)
+        .text(bar.caption, x, bar.value >= 0 ? zero - height - 10 : zero + height + 2, { width: slot, align: 'center', lineBreak: false });
+    }
+    if (index % labelEvery === 0) {
+      doc
+        .fillColor(INK)
+        .font('Helvetica')
+        .fontSize(8)
+        .text(bar.label, x, baseline + 4, { width: slot * labelEvery, align: labelEvery > 1 ? 'left' : 'center', lineBreak: false });
+    }
   });
   doc
-    .moveTo(MARGIN, baseline)
-    .lineTo(MARGIN + width, baseline)
+    .moveTo(MARGIN, zero)
+    .lineTo(MARGIN + width, zero)
     .strokeColor(RULE)
     .stroke();
   doc.x = MARGIN;

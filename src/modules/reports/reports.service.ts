@@ -12,31 +12,44 @@ import {
   InventoryService,
   STOCK_STATUSES,
 } from '../inventory/index.js';
+import { OrdersService } from '../orders/index.js';
 import { OrganizationsService } from '../organizations/index.js';
 import { UsersService } from '../users/index.js';
-import type { AgingReportDto, InventorySummaryReportDto, ReportTypesDto, ValuationReportDto } from './dto/reports.dto.js';
+import type {
+  AgingReportDto,
+  InventorySummaryReportDto,
+  ProfitLossReportDto,
+  ReportTypesDto,
+  ValuationReportDto,
+} from './dto/reports.dto.js';
 import { REPORT_CATALOGUE } from './reports.catalogue.js';
 import {
   agingPdf,
   inventorySummaryPdf,
   mapAging,
   mapInventorySummary,
+  mapProfitLoss,
   mapValuation,
+  profitLossPdf,
   type ReportContext,
   valuationPdf,
 } from './reports.mapper.js';
 import { renderReportPdf } from './reports.pdf.js';
 import { REPORT_ITEM_ROWS, reportFileName, reportPeriod } from './reports.rules.js';
 
+/** A report that can be printed. */
+export type PrintableReport = InventorySummaryReportDto | ValuationReportDto | AgingReportDto | ProfitLossReportDto;
+
 /**
- * The reports (`/api/v1/reports/`): each figure one SQL aggregate of the module that owns the rows (inventory now;
- * profit and loss from the orders module's service once orders are stored), shaped here as JSON and laid out as PDF.
+ * The reports (`/api/v1/reports/`): each figure one SQL aggregate of the module that owns the rows (the inventory
+ * reports from InventoryAnalyticsService, profit and loss from OrdersService), shaped here as JSON and laid out as PDF.
  */
 @Injectable()
 export class ReportsService {
   constructor(
     private readonly inventoryAnalytics: InventoryAnalyticsService,
     private readonly inventory: InventoryService,
+    private readonly orders: OrdersService,
     private readonly organizations: OrganizationsService,
     private readonly users: UsersService,
   ) {}
@@ -55,6 +68,18 @@ export class ReportsService {
       this.inventoryAnalytics.periodStatusFigures(organizationId, period.start, period.end, context.timeZone),
     ]);
     return mapInventorySummary(context, period, summary, byStatus);
+  }
+
+  async profitLoss(auth: AuthContext, given: { start_date?: string; end_date?: string }): Promise<ProfitLossReportDto> {
+    const context = await this.context(auth);
+    const period = reportPeriod(given, localDate(context.generatedAt, context.timeZone));
+    if ('errors' in period) throw new ValidationFailed(period.errors);
+    const { months, mostProfitable } = await this.orders.profitLoss(
+      auth.organizationId,
+      { ...period, timeZone: context.timeZone },
+      REPORT_ITEM_ROWS,
+    );
+    return mapProfitLoss(context, period, months, mostProfitable);
   }
 
   async valuation(auth: AuthContext, includeSold: boolean): Promise<ValuationReportDto> {
@@ -83,10 +108,16 @@ export class ReportsService {
   }
 
   /** The printed report: a PDF of the same figures, with the name to offer it under. */
-  async pdf(report: InventorySummaryReportDto | ValuationReportDto | AgingReportDto): Promise<{ file: Buffer; fileName: string }> {
+  async pdf(report: PrintableReport): Promise<{ file: Buffer; fileName: string }> {
     const { metadata } = report;
     if ('date_range_start' in metadata) {
       const period = { start: metadata.date_range_start, end: metadata.date_range_end };
+      if (metadata.report_type === 'profit_loss') {
+        return {
+          file: await renderReportPdf(profitLossPdf(report as ProfitLossReportDto)),
+          fileName: reportFileName('profit-loss', period),
+        };
+      }
       return {
         file: await renderReportPdf(inventorySummaryPdf(report as InventorySummaryReportDto)),
         fileName: reportFileName('inventory-summary', period),

@@ -74,7 +74,8 @@ export class InventoryMetricsDto {
   @ApiProperty({
     description:
       'What the items are worth, a number with two decimals (decimal arithmetic in the database): per item, once sold what it fetched ' +
-      '(`listing_current_price`, else `price_total_usd`, until orders record sale prices), once cancelled nothing, otherwise what it should ' +
+      '(the `sale_price` of its order, the newest not cancelled; without one `listing_current_price`, else `price_total_usd`), once cancelled ' +
+      'nothing, otherwise what it should ' +
       'fetch (`price_expected_usd`, else `price_total_usd`); a missing price counts as 0.',
     type: 'number',
     example: 8500.0,

@@ -65,8 +65,9 @@ export class InventoryAnalyticsSummaryDto {
 
   @ApiProperty(
     total(
-      'What the sold items fetched: the sum of their sale price over `sold` items; until orders record sale prices, ' +
-        'the sale price is the `listing_current_price`, else `price_total_usd`.',
+      "What the sold items fetched: the sum of their sale price over `sold` items. An item's sale price is the `sale_price` of its " +
+        'order (the newest not cancelled, as `GET /api/v1/inventory/{uid}/order/`), else (sold without an order) its ' +
+        '`listing_current_price`, else `price_total_usd`.',
       '4200.00',
     ),
   )

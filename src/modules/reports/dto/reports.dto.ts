@@ -23,7 +23,8 @@ const TIME_ZONE = "the caller's `timezone` preference (`GET /api/v1/user/me/pref
 const COST =
   'cost basis: `price_purchased_item` + `price_for_purchases_shipping` (a missing price counts as 0; a `cancelled` item costs nothing)';
 const VALUE =
-  'value: once `sold`, what it fetched (`listing_current_price`, else `price_total_usd`, until orders record sale prices); once `cancelled`, ' +
+  'value: once `sold`, what it fetched (the `sale_price` of its order, the newest not cancelled; without one `listing_current_price`, ' +
+  'else `price_total_usd`); once `cancelled`, ' +
   'nothing; otherwise what it should fetch (`price_expected_usd`, else `price_total_usd`); a missing price counts as 0';
 
 export class ReportFormatQueryDto {
@@ -112,7 +113,11 @@ export class ReportTypesDto {
 }
 
 export class ReportMetadataDto {
-  @ApiProperty({ description: 'Which report.', enum: ['inventory_summary', 'inventory_valuation', 'aging'], example: 'inventory_summary' })
+  @ApiProperty({
+    description: 'Which report.',
+    enum: ['inventory_summary', 'inventory_valuation', 'aging', 'profit_loss'],
+    example: 'inventory_summary',
+  })
   report_type!: string;
 
   @ApiProperty(dateTimeProperty('When it was computed.'))
@@ -388,4 +393,121 @@ export class AgingReportDto {
 
   @ApiProperty({ description: 'The 10 items longest in stock, oldest first.', type: [AgingItemDto] })
   oldest_items!: AgingItemDto[];
+}
+
+const SALES =
+  'the sales of the period: order lines (one item sold each, as the rows of `GET /api/v1/orders/`), synced or recorded by hand, not ' +
+  "cancelled, sold (`sold_at`) on a local day of the period in the caller's time zone";
+const PROFIT = 'sales − fees − shipping − cost';
+
+export class ProfitLossSummaryDto {
+  @ApiProperty({ description: `Items sold: ${SALES}.`, type: 'integer', example: 65 })
+  items_sold!: number;
+
+  @ApiProperty(money("Revenue: the sales' `sale_price` summed (what the buyers paid for the items).", '4200.00'))
+  total_sales!: string;
+
+  @ApiProperty(money("Fees: the sales' `marketplace_fee` + `platform_fee` summed (a missing fee counts as 0).", '420.00'))
+  total_fees!: string;
+
+  @ApiProperty(money("Shipping: the sales' `shipping_cost` summed (what shipping cost the seller).", '520.00'))
+  total_shipping!: string;
+
+  @ApiProperty(
+    money(
+      "Cost: the sold items' cost basis summed, `price_purchased_item` + `price_for_purchases_shipping` as inventory analytics counts it " +
+        '(a missing price counts as 0; a sale matched to no item costs 0; an item sold twice counts in each sale).',
+      '1850.00',
+    ),
+  )
+  total_cost!: string;
+
+  @ApiProperty(money(`Profit: ${PROFIT} (negative after a loss).`, '1410.00'))
+  total_profit!: string;
+
+  @ApiProperty(money('`total_profit` / `items_sold`, rounded to cents ("0.00" without sales).', '21.69'))
+  average_profit_per_item!: string;
+
+  @ApiProperty({
+    description: '`total_profit` / `total_sales`, a number with 3 decimals (0.336 is 33.6 %); 0 without sales.',
+    type: 'number',
+    example: 0.336,
+  })
+  profit_margin!: number;
+}
+
+export class ProfitableSaleDto {
+  @ApiProperty({ description: 'The item sold; null for a sale matched to no item.', type: String, nullable: true, example: 'inv_001' })
+  uid!: string | null;
+
+  @ApiProperty({ description: 'The order line.', example: 'ord_m3n4o5' })
+  order_uid!: string;
+
+  @ApiProperty({ description: "The item's title (the order line's own title when it has no item).", example: 'Abbey Road - NM' })
+  title!: string;
+
+  @ApiProperty({ description: 'Where it sold (platform slug); null when recorded by hand.', type: String, nullable: true, example: 'ebay' })
+  platform!: string | null;
+
+  @ApiProperty(dateTimeProperty('When it sold.'))
+  sold_at!: string;
+
+  @ApiProperty(money('Its `sale_price`.', '89.99'))
+  sale_price!: string;
+
+  @ApiProperty(money('Its fees, as in `summary`.', '9.00'))
+  fees!: string;
+
+  @ApiProperty(money('Its shipping, as in `summary`.', '5.00'))
+  shipping!: string;
+
+  @ApiProperty(money("The item's cost basis, as in `summary`.", '12.00'))
+  cost!: string;
+
+  @ApiProperty(money(`Its profit: ${PROFIT}.`, '63.99'))
+  profit!: string;
+}
+
+export class ProfitLossMonthDto {
+  @ApiProperty({
+    description: 'The local calendar month, `YYYY-MM` (the first and last may be partly outside the period).',
+    example: '2025-01',
+  })
+  month!: string;
+
+  @ApiProperty(money('Its revenue, as in `summary`.', '1400.00'))
+  sales!: string;
+
+  @ApiProperty(money('Its fees, as in `summary`.', '140.00'))
+  fees!: string;
+
+  @ApiProperty(money('Its cost, as in `summary`.', '620.00'))
+  cost!: string;
+
+  @ApiProperty(money('Its shipping, as in `summary`.', '175.00'))
+  shipping!: string;
+
+  @ApiProperty(money(`Its profit: ${PROFIT}.`, '465.00'))
+  profit!: string;
+
+  @ApiProperty({ description: 'Its items sold.', type: 'integer', example: 22 })
+  count!: number;
+}
+
+export class ProfitLossReportDto {
+  @ApiProperty({ type: PeriodMetadataDto })
+  metadata!: PeriodMetadataDto;
+
+  @ApiProperty({ type: ProfitLossSummaryDto })
+  summary!: ProfitLossSummaryDto;
+
+  @ApiProperty({ description: 'The 10 sales of the period with the highest profit, ties by the latest sale.', type: [ProfitableSaleDto] })
+  top_profitable!: ProfitableSaleDto[];
+
+  @ApiProperty({
+    description:
+      'Every local month the period touches, oldest first (zeros included), counting only the days of the period; they add up to `summary`.',
+    type: [ProfitLossMonthDto],
+  })
+  monthly_breakdown!: ProfitLossMonthDto[];
 }
