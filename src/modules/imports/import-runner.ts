@@ -27,8 +27,8 @@ export interface ImportJobData {
   run: number;
 }
 
-/** Items read per batch while processing. */
-const BATCH_SIZE = 50;
+/** Items processed per batch (one transaction each; a page of most platforms). */
+const BATCH_SIZE = 100;
 /** 429s answered in a row for one page before the job fails (each waited out as the platform asked). */
 const RATE_LIMIT_WAITS = 30;
 /** The longest wait a 429 is given. */
@@ -105,9 +105,9 @@ export class ImportRunner implements OnModuleInit, OnApplicationBootstrap, Befor
     const platform = (await this.platforms.catalog()).byId(job.platformId)!;
     const adapter = this.adapters.forPlatform(platform.slug)!;
     try {
-      if (!job.fetchCompleted && !(await this.fetch(job, platform, adapter))) return;
       const context: RunContext = { job, platform, pictureOrigins: adapter.pictureOrigins(), statuses: job.runStatuses };
       if (job.phase === 'import' && job.skipConflicts) await this.imports.skipConflicts(job.organizationId, job.id);
+      if (!job.fetchCompleted && !(await this.fetch(context, adapter))) return;
       if (!(await this.processItems(context))) return;
       await this.finish(job, platform);
     } catch (error) {
@@ -121,24 +121,32 @@ export class ImportRunner implements OnModuleInit, OnApplicationBootstrap, Befor
   }
 
   /**
-   * Reads the pages from the stored cursor to the end, recording each page's listings before moving the cursor on.
-   * False when another worker moved the cursor first (it carries on reading and finishes the run).
+   * Reads the pages from the stored cursor to the end, recording each page's listings before moving the cursor on,
+   * and processes what is recorded while the platform answers for the next page (the platform, not the processing,
+   * sets the pace). False when the run is no longer the job's, or another worker moved the cursor first (it carries
+   * on reading and finishes the run).
    */
-  private async fetch(job: ImportJob, platform: PlatformFacts, adapter: MarketplaceAdapter): Promise<boolean> {
+  private async fetch(context: RunContext, adapter: MarketplaceAdapter): Promise<boolean> {
+    const { job, platform } = context;
     const accountUid = await this.imports.accountUidOf(job.organizationId, job.id);
     const session = accountUid ? await this.accounts.sessionForAccount(job.organizationId, accountUid) : null;
     if (!session) {
       throw new ImportEnded(`The ${platform.displayName} account is no longer connected: connect it again, then start the import again.`);
     }
+    const ask = (cursor: string | null) =>
+      settle(this.withRetries(job, platform, session, () => adapter.fetchListingsPage(session, cursor)));
     let cursor = job.fetchCursor;
+    let next = ask(cursor);
     for (;;) {
       this.checkStopping();
-      const page = await this.withRetries(job, platform, session, () => adapter.fetchListingsPage(session, cursor));
+      const page = unsettle(await next);
       const rows = await this.processor.evaluatePage(job, page.listings, job.phase === 'preview' ? job.runNumber : null);
       await this.imports.insertItems(job.organizationId, job.id, job.platformId, rows);
       if (!(await this.imports.advanceCursor(job.id, job.runNumber, cursor, page.nextCursor))) return false;
       if (page.nextCursor === null) return true;
       cursor = page.nextCursor;
+      next = ask(cursor);
+      if (!(await this.processItems(context))) return false;
     }
   }
 
@@ -157,12 +165,9 @@ export class ImportRunner implements OnModuleInit, OnApplicationBootstrap, Befor
       if (room <= 0) return true;
       const batch = await this.imports.nextToProcess(job.id, job.runStatuses, job.runNumber, afterId, room);
       if (batch.length === 0) return true;
-      for (const item of batch) {
-        this.checkStopping();
-        if (job.phase === 'import') await this.processor.process(context, item);
-        else await this.processor.reevaluate(context, item);
-        afterId = item.id;
-      }
+      if (job.phase === 'import') await this.processor.processBatch(context, batch);
+      else await this.processor.reevaluateBatch(context, batch);
+      afterId = batch[batch.length - 1].id;
     }
   }
 
@@ -242,6 +247,21 @@ export class ImportRunner implements OnModuleInit, OnApplicationBootstrap, Befor
     if (!job) return;
     await this.imports.endRun(job.id, job.runNumber, 'failed', `The import stopped on an error: ${error.message}`.slice(0, 2000));
   }
+}
+
+/** A promise's outcome as a value: one left waiting while other work runs never rejects unhandled. */
+type Settled<T> = { value: T } | { error: unknown };
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+function unsettle<T>(settled: Settled<T>): T {
+  if ('error' in settled) throw settled.error;
+  return settled.value;
 }
 
 function endMessage(platform: PlatformFacts, error: MarketplaceError): string {

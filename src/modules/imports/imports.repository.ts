@@ -27,6 +27,22 @@ export type NewImportItem = Pick<
   | 'processedAt'
 >;
 
+/** What processing an item sets on it: every outcome column. */
+export type ItemOutcome = Pick<
+  ImportItem,
+  | 'id'
+  | 'status'
+  | 'resolution'
+  | 'conflictType'
+  | 'conflictDetails'
+  | 'conflictItemUid'
+  | 'errorCode'
+  | 'errorMessage'
+  | 'createdInventoryItemUid'
+  | 'processedAt'
+  | 'processedInRun'
+>;
+
 const emptyCounts = (): ItemCounts => ({ pending: 0, imported: 0, failed: 0, conflict: 0, skipped: 0 });
 
 /** Import jobs and their items; every method on tenant rows is scoped by the organization. */
@@ -184,6 +200,55 @@ export class ImportsRepository {
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .getOne();
+  }
+
+  /**
+   * claim for a batch in one statement: those of these items still to process in run `run`, locked for this
+   * transaction (ones another worker holds are left out, not waited for), in id order.
+   */
+  claimMany(jobId: string, itemIds: string[], statuses: ImportItemStatus[], run: number): Promise<ImportItem[]> {
+    if (itemIds.length === 0) return Promise.resolve([]);
+    return this.items
+      .createQueryBuilder('item')
+      .where('item.import_job_id = :jobId AND item.id IN (:...itemIds) AND item.status IN (:...statuses)', { jobId, itemIds, statuses })
+      .andWhere('(item.processed_in_run IS NULL OR item.processed_in_run <> :run)', { run })
+      .orderBy('item.id', 'ASC')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  /** Each item's outcome (every outcome column, as given), in one statement whatever their number. */
+  async recordOutcomes(organizationId: string, outcomes: ItemOutcome[]): Promise<void> {
+    if (outcomes.length === 0) return;
+    const column = <K extends keyof ItemOutcome>(key: K) => outcomes.map((outcome) => outcome[key]);
+    await this.db.query(
+      `UPDATE marketplace_import_items item
+          SET status = outcome.status, resolution = outcome.resolution, conflict_type = outcome.conflict_type,
+              conflict_details = outcome.conflict_details, conflict_item_uid = outcome.conflict_item_uid,
+              error_code = outcome.error_code, error_message = outcome.error_message,
+              created_inventory_item_uid = outcome.created_inventory_item_uid, processed_at = outcome.processed_at,
+              processed_in_run = outcome.processed_in_run, updated = now()
+         FROM unnest($2::bigint[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::varchar[], $8::varchar[], $9::text[],
+                     $10::varchar[], $11::timestamptz[], $12::integer[])
+              AS outcome (id, status, resolution, conflict_type, conflict_details, conflict_item_uid, error_code, error_message,
+                          created_inventory_item_uid, processed_at, processed_in_run)
+        WHERE item.organization_id = $1 AND item.id = outcome.id`,
+      [
+        organizationId,
+        column('id'),
+        column('status'),
+        column('resolution'),
+        column('conflictType'),
+        column('conflictDetails'),
+        column('conflictItemUid'),
+        column('errorCode'),
+        column('errorMessage'),
+        column('createdInventoryItemUid'),
+        column('processedAt'),
+        column('processedInRun'),
+      ],
+    );
   }
 
   async updateItem(organizationId: string, id: string, fields: Partial<ImportItem>): Promise<void> {

@@ -68,6 +68,30 @@ export class InventoryAssetsRepository {
     return row;
   }
 
+  /** Many new assets in one statement whatever their number. */
+  async insertMany(assets: NewAsset[]): Promise<void> {
+    if (assets.length === 0) return;
+    const column = <K extends keyof NewAsset>(key: K) => assets.map((asset) => asset[key]);
+    await this.db.query(
+      `INSERT INTO inventory_assets (uid, organization_id, inventory_item_id, type, description, file_key, thumbnail_key, file_name,
+                                     file_size, is_identifying_asset)
+       SELECT * FROM unnest($1::varchar[], $2::bigint[], $3::bigint[], $4::varchar[], $5::text[], $6::varchar[], $7::varchar[],
+                            $8::varchar[], $9::bigint[], $10::boolean[])`,
+      [
+        assets.map(() => newUid('ast')),
+        column('organizationId'),
+        column('inventoryItemId'),
+        column('type'),
+        column('description'),
+        column('fileKey'),
+        column('thumbnailKey'),
+        column('fileName'),
+        column('fileSize'),
+        column('isIdentifyingAsset'),
+      ],
+    );
+  }
+
   /** Clears the identifying flag on the item's assets (before another one takes it). */
   async clearIdentifying(organizationId: string, itemId: string): Promise<void> {
     await this.db.query(

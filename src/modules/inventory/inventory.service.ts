@@ -117,59 +117,66 @@ export class InventoryService {
   }
 
   /**
-   * Creates the items of an imported listing, `listed` since now, each audited as created by the system; the
-   * pictures become the first item's photos (the first one identifying). Their ids and uids, first item first.
+   * Creates the items of imported listings, `listed` since now, each audited as created by the system; each listing's
+   * pictures become its first item's photos (the first one identifying). Four statements whatever their number (the
+   * items, their listed date, the photos, the audit entries); per input, in its order, its items' ids and uids, first
+   * item first.
    */
-  async createImportedItems(
+  async createImportedItemsMany(
     organizationId: string,
     userId: string | null,
-    input: ImportedItems,
-  ): Promise<Array<{ id: string; uid: string }>> {
+    inputs: ImportedItems[],
+  ): Promise<Array<Array<{ id: string; uid: string }>>> {
     const now = new Date();
-    const row = {
-      organizationId,
-      userId,
-      productId: input.productId,
-      name: input.name,
-      status: 'listed' as const,
-      conditionItem: input.conditionItem,
-      conditionContainer: input.conditionContainer,
-      conditionContainerManuallySet: input.conditionContainer !== null,
-      priceTotalUsd: input.priceTotalUsd,
-      manualSku: input.manualSku,
-      manualDescription: input.manualDescription,
-      receivedAt: now,
-    };
-    const items = await this.inventory.insertMany(
-      organizationId,
-      Array.from({ length: input.copies }, () => row),
-    );
-    await this.inventory.markListed(
-      organizationId,
-      items.map((item) => item.id),
-      now,
-    );
-    for (const [index, picture] of input.pictures.entries()) {
-      await this.assets.insert({
+    const rows = inputs.flatMap((input) =>
+      Array.from({ length: input.copies }, () => ({
         organizationId,
-        inventoryItemId: items[0].id,
-        type: 'photo',
-        description: '',
-        fileKey: picture.imageKey,
-        thumbnailKey: picture.thumbnailKey,
-        fileName: picture.fileName,
-        fileSize: picture.size,
-        isIdentifyingAsset: index === 0,
-      });
-    }
-    await this.audit.recordMany(
-      null,
-      items.map((item) => ({
-        item: { organizationId, id: item.id, title: input.name ?? '' },
-        entry: { action: 'create' as const, message: input.auditMessage, statusAfter: 'listed', metadata: input.auditMetadata },
+        userId,
+        productId: input.productId,
+        name: input.name,
+        status: 'listed' as const,
+        conditionItem: input.conditionItem,
+        conditionContainer: input.conditionContainer,
+        conditionContainerManuallySet: input.conditionContainer !== null,
+        priceTotalUsd: input.priceTotalUsd,
+        manualSku: input.manualSku,
+        manualDescription: input.manualDescription,
+        receivedAt: now,
       })),
     );
-    return items;
+    const inserted = await this.inventory.insertMany(organizationId, rows);
+    let next = 0;
+    const itemsOf = inputs.map((input) => inserted.slice(next, (next += input.copies)));
+    await this.inventory.markListed(
+      organizationId,
+      inserted.map((item) => item.id),
+      now,
+    );
+    await this.assets.insertMany(
+      inputs.flatMap((input, index) =>
+        input.pictures.map((picture, order) => ({
+          organizationId,
+          inventoryItemId: itemsOf[index][0].id,
+          type: 'photo',
+          description: '',
+          fileKey: picture.imageKey,
+          thumbnailKey: picture.thumbnailKey,
+          fileName: picture.fileName,
+          fileSize: picture.size,
+          isIdentifyingAsset: order === 0,
+        })),
+      ),
+    );
+    await this.audit.recordMany(
+      null,
+      inputs.flatMap((input, index) =>
+        itemsOf[index].map((item) => ({
+          item: { organizationId, id: item.id, title: input.name ?? '' },
+          entry: { action: 'create' as const, message: input.auditMessage, statusAfter: 'listed', metadata: input.auditMetadata },
+        })),
+      ),
+    );
+    return itemsOf;
   }
   // --- Orders: an item sold, and a sale undone (called inside the orders module's transaction) ---
 

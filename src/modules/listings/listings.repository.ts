@@ -223,31 +223,48 @@ export class ListingsRepository {
    * listing there taken over unless it is active (one statement); false when it is active.
    */
   async recordLive(listing: ImportedListingRow): Promise<{ uid: string } | null> {
-    const [row] = await this.db.select<{ uid: string }>(
+    const [row] = await this.recordLiveMany(listing.organizationId, [listing], listing.unlessIn);
+    return row ? { uid: row.uid } : null;
+  }
+
+  /**
+   * recordLive for many items of the organization (each item once) in one statement whatever their number; the
+   * listings recorded (the item's internal id and the listing's uid), those left alone being active ones.
+   */
+  async recordLiveMany(
+    organizationId: string,
+    listings: Array<Omit<ImportedListingRow, 'organizationId' | 'unlessIn'>>,
+    unlessIn: readonly ListingStatus[],
+  ): Promise<Array<{ itemId: string; uid: string }>> {
+    if (listings.length === 0) return [];
+    const rows = await this.db.select<{ inventory_item_id: string; uid: string }>(
       `INSERT INTO inventory_item_listings (uid, organization_id, inventory_item_id, platform_id, user_id, status, listing_id,
                                             listing_price_usd, marketplace_url, marketplace_details, is_draft, listed_at)
-       VALUES ($1, $2, $3, $4, $5, 'listed', $6, $7, $8, $9, false, now())
+       SELECT found.uid, $1::bigint, found.item_id, found.platform_id, found.user_id, 'listed', found.listing_id,
+              found.price, found.url, found.details::jsonb, false, now()
+         FROM unnest($2::varchar[], $3::bigint[], $4::bigint[], $5::bigint[], $6::varchar[], $7::numeric[], $8::varchar[], $9::text[])
+              AS found (uid, item_id, platform_id, user_id, listing_id, price, url, details)
        ON CONFLICT (inventory_item_id, platform_id) DO UPDATE
           SET status = 'listed', user_id = EXCLUDED.user_id, listing_id = EXCLUDED.listing_id,
               listing_price_usd = EXCLUDED.listing_price_usd, marketplace_url = EXCLUDED.marketplace_url,
               marketplace_details = EXCLUDED.marketplace_details, is_draft = false, last_error = NULL,
               listed_at = now(), updated = now()
         WHERE inventory_item_listings.status <> ALL($10::text[])
-       RETURNING uid`,
+       RETURNING inventory_item_id, uid`,
       [
-        newUid('lst'),
-        listing.organizationId,
-        listing.itemId,
-        listing.platformId,
-        listing.userId,
-        listing.listingId,
-        listing.priceUsd,
-        listing.url,
-        JSON.stringify(listing.details),
-        listing.unlessIn,
+        organizationId,
+        listings.map(() => newUid('lst')),
+        listings.map((listing) => listing.itemId),
+        listings.map((listing) => listing.platformId),
+        listings.map((listing) => listing.userId),
+        listings.map((listing) => listing.listingId),
+        listings.map((listing) => listing.priceUsd),
+        listings.map((listing) => listing.url),
+        listings.map((listing) => JSON.stringify(listing.details)),
+        unlessIn,
       ],
     );
-    return row ?? null;
+    return rows.map((row) => ({ itemId: String(row.inventory_item_id), uid: row.uid }));
   }
 
   // --- Orders: the listings a sale takes down ---

@@ -99,4 +99,13 @@ export class ListingsService {
   recordImportedListing(listing: ImportedListing): Promise<{ uid: string } | null> {
     return this.listings.recordLive({ ...listing, unlessIn: ACTIVE_LISTING_STATUSES });
   }
+
+  /**
+   * recordImportedListing for many items of the organization (each item once), in one statement whatever their number
+   * (in the caller's transaction); the internal ids of the items whose listing was recorded.
+   */
+  async recordImportedListings(organizationId: string, listings: Array<Omit<ImportedListing, 'organizationId'>>): Promise<Set<string>> {
+    const recorded = await this.listings.recordLiveMany(organizationId, listings, ACTIVE_LISTING_STATUSES);
+    return new Set(recorded.map((listing) => listing.itemId));
+  }
 }

@@ -25,6 +25,16 @@ export interface PresenceRow {
 const PRESENCE_COLUMNS = `id, product_id, platform_id, external_listing_id, external_url, status, listing_price, listing_currency,
   listing_price_usd, is_selling_enabled, image_url, price_last_updated, last_checked_at, created_at, updated_at`;
 
+/** A product's presence of a listing found on a platform (an import's). */
+export interface FoundPresence {
+  productId: string;
+  platformId: string;
+  externalListingId: string;
+  externalUrl: string | null;
+  priceUsd: string;
+  imageUrl: string | null;
+}
+
 /** Every method is scoped by the organization, then by the product. */
 @Injectable()
 export class PresencesRepository {
@@ -73,6 +83,35 @@ export class PresencesRepository {
       [organizationId, productId],
     );
     return rows.map((row) => String(row.platform_id));
+  }
+
+  /**
+   * Active presences of listings found on a platform, in one statement whatever their number; a product that has a
+   * presence of that listing already is left as it is.
+   */
+  async insertFound(organizationId: string, presences: FoundPresence[]): Promise<void> {
+    if (presences.length === 0) return;
+    await this.db.query(
+      `INSERT INTO marketplace_presences (organization_id, product_id, platform_id, external_listing_id, external_url, status,
+                                          listing_price, listing_currency, listing_price_usd, image_url, is_selling_enabled,
+                                          price_last_updated, last_checked_at)
+       SELECT $1::bigint, found.product_id, found.platform_id, found.listing_id, found.url, 'active',
+              found.price, 'USD', found.price, found.image_url, true, now(), now()
+         FROM unnest($2::bigint[], $3::bigint[], $4::varchar[], $5::varchar[], $6::numeric[], $7::varchar[])
+              AS found (product_id, platform_id, listing_id, url, price, image_url)
+        WHERE NOT EXISTS (SELECT 1 FROM marketplace_presences taken
+                           WHERE taken.organization_id = $1 AND taken.product_id = found.product_id
+                             AND taken.platform_id = found.platform_id AND taken.external_listing_id = found.listing_id)`,
+      [
+        organizationId,
+        presences.map((presence) => presence.productId),
+        presences.map((presence) => presence.platformId),
+        presences.map((presence) => presence.externalListingId),
+        presences.map((presence) => presence.externalUrl),
+        presences.map((presence) => presence.priceUsd),
+        presences.map((presence) => presence.imageUrl),
+      ],
+    );
   }
 
   async insert(fields: Partial<MarketplacePresence> & { organizationId: string; productId: string }): Promise<number> {

@@ -67,6 +67,29 @@ export class ProductsRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /**
+   * Get-or-create of many artists or labels by name within the organization, in one statement whatever their number;
+   * per name as given, its id. Names alike but for case and spacing (one name key) share one row.
+   */
+  async linkNames(catalog: keyof typeof NAMED_CATALOGS, organizationId: string, names: string[]): Promise<Map<string, string>> {
+    const byKey = new Map<string, string>();
+    for (const name of names) if (!byKey.has(nameKey(name))) byKey.set(nameKey(name), name.trim());
+    if (byKey.size === 0) return new Map();
+    const { table, prefix } = NAMED_CATALOGS[catalog];
+    const keys = [...byKey.keys()];
+    // One row per key: ON CONFLICT DO UPDATE refuses to touch a row twice in one statement.
+    const rows = await this.db.query<Array<{ id: string; name_key: string }>>(
+      `INSERT INTO ${table} (uid, organization_id, name, name_key)
+       SELECT named.uid, $1::bigint, named.name, named.name_key
+         FROM unnest($2::varchar[], $3::varchar[], $4::varchar[]) AS named (uid, name, name_key)
+       ON CONFLICT (organization_id, name_key) DO UPDATE SET name_key = EXCLUDED.name_key
+       RETURNING id, name_key`,
+      [organizationId, keys.map(() => newUid(prefix)), [...byKey.values()], keys],
+    );
+    const idByKey = new Map(rows.map((row) => [row.name_key, String(row.id)]));
+    return new Map(names.map((name) => [name, idByKey.get(nameKey(name))!]));
+  }
+
   /** Get-or-create of an artist or label by name within the organization; atomic under concurrency. */
   async linkName(catalog: keyof typeof NAMED_CATALOGS, organizationId: string, name: string): Promise<string> {
     const { table, prefix } = NAMED_CATALOGS[catalog];

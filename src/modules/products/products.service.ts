@@ -286,46 +286,39 @@ export class ProductsService {
 
   // --- Imports: the product of a listing brought in from a platform, and its presence there. ---
 
-  /** A physical product with the facts a platform gave (artist and label get-or-created by name); joins the caller's transaction. */
-  async createImported(organizationId: string, userId: string | null, input: ImportedProduct): Promise<ProductForItem> {
-    const [artistId, musicLabelId] = await Promise.all([
-      input.artistName?.trim() ? this.products.linkName('artist', organizationId, input.artistName) : null,
-      input.labelName?.trim() ? this.products.linkName('label', organizationId, input.labelName) : null,
-    ]);
-    const created = await this.products.insert({
-      organizationId,
-      userId,
-      title: input.title,
-      type: 'physical',
-      artistId,
-      musicLabelId,
-      catalogNumber: input.catalogNumber,
-      upc: input.upc,
-      year: input.year,
-      formats: input.formats.length > 0 ? input.formats : null,
-      metadata: input.metadata,
-    });
-    return { ...created, type: 'physical' };
+  /**
+   * Physical products with the facts a platform gave, one per imported listing in the order of `inputs` (artists and
+   * labels get-or-created by name), in three statements whatever their number; joins the caller's transaction.
+   */
+  async createImportedMany(organizationId: string, userId: string | null, inputs: ImportedProduct[]): Promise<ProductForItem[]> {
+    const named = (name: string | null): name is string => Boolean(name?.trim());
+    const artists = await this.products.linkNames('artist', organizationId, inputs.map((input) => input.artistName).filter(named));
+    const labels = await this.products.linkNames('label', organizationId, inputs.map((input) => input.labelName).filter(named));
+    const created = await this.products.insertMany(
+      inputs.map((input) => ({
+        organizationId,
+        userId,
+        title: input.title,
+        type: 'physical' as const,
+        artistId: named(input.artistName) ? artists.get(input.artistName)! : null,
+        musicLabelId: named(input.labelName) ? labels.get(input.labelName)! : null,
+        catalogNumber: input.catalogNumber,
+        upc: input.upc,
+        year: input.year,
+        formats: input.formats.length > 0 ? input.formats : null,
+        metadata: input.metadata,
+      })),
+    );
+    return created.map((product) => ({ ...product, type: 'physical' as const }));
   }
 
   /** The product's presence on the platform for this listing, added unless it has one already (in the caller's transaction). */
   async recordImportedPresence(organizationId: string, productId: string, presence: ImportedPresence): Promise<void> {
-    const listing = { platformId: presence.platformId, externalListingId: presence.externalListingId };
-    if (await this.presences.listingTaken(organizationId, productId, listing)) return;
-    await this.presences.insert({
-      organizationId,
-      productId,
-      platformId: presence.platformId,
-      externalListingId: presence.externalListingId,
-      externalUrl: presence.externalUrl,
-      status: 'active',
-      listingPrice: presence.priceUsd,
-      listingCurrency: 'USD',
-      listingPriceUsd: presence.priceUsd,
-      imageUrl: presence.imageUrl,
-      isSellingEnabled: true,
-      priceLastUpdated: new Date(),
-      lastCheckedAt: new Date(),
-    });
+    await this.presences.insertFound(organizationId, [{ ...presence, productId }]);
+  }
+
+  /** Each product's presence on the platform for its listing, unless it has one already, in one statement (in the caller's transaction). */
+  async recordImportedPresences(organizationId: string, presences: Array<ImportedPresence & { productId: string }>): Promise<void> {
+    await this.presences.insertFound(organizationId, presences);
   }
 }
