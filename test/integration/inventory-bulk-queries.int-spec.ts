@@ -35,6 +35,7 @@ describe('Inventory bulk queries', () => {
       userUid: 'usr_b',
       organizationId: String(organization.id),
       role: 'owner',
+      timeZone: 'UTC',
       via: { kind: 'token', tokenId: '0' },
     };
     actor = { auth, client: { requestId: 'req-bulk', ipAddress: null, userAgent: null } };

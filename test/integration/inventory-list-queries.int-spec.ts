@@ -24,7 +24,14 @@ describe('Inventory list queries', () => {
     const [organization] = await dataSource.query(
       `INSERT INTO organizations (uid, display_name, slug) VALUES ('org_q', 'Q', 'q') RETURNING id`,
     );
-    auth = { userId: '0', userUid: 'usr_q', organizationId: String(organization.id), role: 'owner', via: { kind: 'token', tokenId: '0' } };
+    auth = {
+      userId: '0',
+      userUid: 'usr_q',
+      organizationId: String(organization.id),
+      role: 'owner',
+      timeZone: 'UTC',
+      via: { kind: 'token', tokenId: '0' },
+    };
     // 40 products (with artists) of 3 items each, every item typed, photographed twice, and listed on eBay.
     await dataSource.query(`INSERT INTO artists (uid, organization_id, name, name_key) VALUES ('art_q', $1, 'Quartet', 'quartet')`, [
       organization.id,

@@ -22,7 +22,14 @@ describe('Product list queries', () => {
     const [organization] = await dataSource.query(
       `INSERT INTO organizations (uid, display_name, slug) VALUES ('org_q', 'Q', 'q') RETURNING id`,
     );
-    auth = { userId: '0', userUid: 'usr_q', organizationId: String(organization.id), role: 'owner', via: { kind: 'token', tokenId: '0' } };
+    auth = {
+      userId: '0',
+      userUid: 'usr_q',
+      organizationId: String(organization.id),
+      role: 'owner',
+      timeZone: 'UTC',
+      via: { kind: 'token', tokenId: '0' },
+    };
     // 120 products, each with items, a photo and presences on two platforms.
     await dataSource.query(
       `INSERT INTO products (uid, organization_id, title, type, tags)

@@ -7,6 +7,8 @@ export interface AuthContext {
   organizationId: string;
   /** The caller's role in the organization (an API key acts with its user's role). */
   role: OrganizationRole;
+  /** The caller's `timezone` preference (IANA name, UTC until set): the days analytics and reports count in. */
+  timeZone: string;
   /** How the caller authenticated; the id is the bearer token's or API key's internal id. */
   via: { kind: 'token'; tokenId: string } | { kind: 'api_key'; apiKeyId: string };
 }

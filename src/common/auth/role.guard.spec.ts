@@ -24,7 +24,9 @@ class ManagedRoutes {
 }
 
 function contextOf(target: object, handler: keyof Routes | keyof ManagedRoutes, role: OrganizationRole | null): ExecutionContext {
-  const auth = role && ({ userId: '1', userUid: 'usr_1', organizationId: '1', role, via: { kind: 'token', tokenId: '1' } } as AuthContext);
+  const auth =
+    role &&
+    ({ userId: '1', userUid: 'usr_1', organizationId: '1', role, timeZone: 'UTC', via: { kind: 'token', tokenId: '1' } } as AuthContext);
   return {
     getHandler: () => (target as Record<string, () => void>)[handler],
     getClass: () => target.constructor,

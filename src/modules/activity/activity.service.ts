@@ -4,7 +4,6 @@ import { newUid } from '../../common/ids/uid.js';
 import type { RequestUrls } from '../../common/http/request-urls.js';
 import { type Page, type PageRequest, paginate } from '../../common/pagination/pagination.js';
 import { lastDays, localDate } from '../../common/time/local-days.js';
-import { UsersService } from '../users/index.js';
 import type { ActivityEventDto, ActivityHeatmapDto, ActivitySeriesDto, ActivityStatsDto } from './dto/activity.dto.js';
 import { mapActivityEvent, mapActivityHeatmap, mapActivitySeries, mapActivityStats } from './activity.mapper.js';
 import { ActivityRepository, type EventRange } from './activity.repository.js';
@@ -36,10 +35,7 @@ export interface ActivityRangeRequest {
  */
 @Injectable()
 export class ActivityService {
-  constructor(
-    private readonly events: ActivityRepository,
-    private readonly users: UsersService,
-  ) {}
+  constructor(private readonly events: ActivityRepository) {}
 
   async record(...records: ActivityRecord[]): Promise<void> {
     await this.events.insert(
@@ -77,7 +73,7 @@ export class ActivityService {
   }
 
   async stats(auth: AuthContext): Promise<ActivityStatsDto> {
-    const timeZone = await this.users.timeZone(auth.userId);
+    const timeZone = auth.timeZone;
     return mapActivityStats(await this.events.stats(auth.organizationId, localDate(new Date(), timeZone), timeZone), timeZone);
   }
 
@@ -94,7 +90,7 @@ export class ActivityService {
 
   private async range(auth: AuthContext, request: ActivityRangeRequest): Promise<{ range: EventRange; days: number }> {
     const days = request.days ?? ACTIVITY_DAYS.default;
-    const timeZone = await this.users.timeZone(auth.userId);
+    const timeZone = auth.timeZone;
     return { range: { ...lastDays(days, new Date(), timeZone), timeZone, eventType: request.event ?? null }, days };
   }
 }

@@ -3,7 +3,6 @@ import type { AuthContext } from '../../common/auth/auth-context.js';
 import { ActivityHeatmapDto, type ActivityRangeRequest, ActivitySeriesDto, ActivityService } from '../activity/index.js';
 import { INVENTORY_STATUS_CODES, InventoryAnalyticsService } from '../inventory/index.js';
 import { OrdersService, type SalesPeriod, type SalesRange } from '../orders/index.js';
-import { UsersService } from '../users/index.js';
 import type { FunnelDto, InventoryMetricsDto } from './dto/analytics.dto.js';
 import type { PlatformBreakdownDto, RevenueSummaryDto, SalesSeriesDto, TopCategoriesDto } from './dto/order-analytics.dto.js';
 import { mapFunnel, mapInventoryMetrics, mapPlatformBreakdown, mapRevenue, mapSalesSeries, mapTopCategories } from './analytics.mapper.js';
@@ -21,7 +20,6 @@ export class AnalyticsService {
     private readonly inventory: InventoryAnalyticsService,
     private readonly activity: ActivityService,
     private readonly orders: OrdersService,
-    private readonly users: UsersService,
   ) {}
 
   async funnel(auth: AuthContext): Promise<FunnelDto> {
@@ -53,7 +51,7 @@ export class AnalyticsService {
 
   async revenue(auth: AuthContext, request: { days?: number }): Promise<RevenueSummaryDto> {
     const days = request.days ?? ANALYTICS_DAYS.default;
-    const timeZone = await this.users.timeZone(auth.userId);
+    const timeZone = auth.timeZone;
     const ranges = comparedRanges(days, new Date(), timeZone);
     const figures = await this.orders.revenue(auth.organizationId, { ...ranges.current, timeZone }, ranges.previous.start);
     return mapRevenue(figures, ranges, days, timeZone);
@@ -68,7 +66,7 @@ export class AnalyticsService {
   /** The last `days` local days of the caller (today included). */
   private async range(auth: AuthContext, requested: number | undefined): Promise<{ range: SalesRange; days: number }> {
     const days = requested ?? ANALYTICS_DAYS.default;
-    const timeZone = await this.users.timeZone(auth.userId);
+    const timeZone = auth.timeZone;
     return { range: { ...lastDays(days, new Date(), timeZone), timeZone }, days };
   }
 }

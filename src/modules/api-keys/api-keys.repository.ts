@@ -11,6 +11,7 @@ export interface ApiKeyCredentials {
   userUid: string;
   organizationId: string;
   role: OrganizationRole;
+  timeZone: string;
 }
 
 @Injectable()
@@ -56,8 +57,17 @@ export class ApiKeysRepository {
         'key.organization_id AS organization_id',
         'user.role AS role',
       ])
+      .addSelect(`COALESCE((SELECT p.timezone FROM user_preferences p WHERE p.user_id = "user"."id"), 'UTC')`, 'time_zone')
       .where('key.prefix = :prefix', { prefix })
-      .getRawOne<{ id: string; key_hash: string; user_id: string; user_uid: string; organization_id: string; role: OrganizationRole }>();
+      .getRawOne<{
+        id: string;
+        key_hash: string;
+        user_id: string;
+        user_uid: string;
+        organization_id: string;
+        role: OrganizationRole;
+        time_zone: string;
+      }>();
     if (!row) return null;
     return {
       id: row.id,
@@ -66,6 +76,7 @@ export class ApiKeysRepository {
       userUid: row.user_uid,
       organizationId: row.organization_id,
       role: row.role,
+      timeZone: row.time_zone,
     };
   }
 

@@ -58,6 +58,7 @@ export class ApiKeysService {
       userUid: credentials.userUid,
       organizationId: credentials.organizationId,
       role: credentials.role,
+      timeZone: credentials.timeZone,
       via: { kind: 'api_key', apiKeyId: credentials.id },
     };
   }

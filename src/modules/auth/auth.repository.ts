@@ -25,9 +25,11 @@ export class AuthRepository {
       user_uid: string;
       organization_id: string;
       role: OrganizationRole;
+      time_zone: string;
     }>(
-      `SELECT t.id AS token_id, u.id AS user_id, u.uid AS user_uid, u.organization_id, u.role
-         FROM auth_tokens t JOIN users u ON u.id = t.user_id
+      `SELECT t.id AS token_id, u.id AS user_id, u.uid AS user_uid, u.organization_id, u.role,
+              COALESCE(p.timezone, 'UTC') AS time_zone
+         FROM auth_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN user_preferences p ON p.user_id = u.id
         WHERE t.token_hash = $1`,
       [tokenHash],
     );
@@ -37,6 +39,7 @@ export class AuthRepository {
       userUid: row.user_uid,
       organizationId: row.organization_id,
       role: row.role,
+      timeZone: row.time_zone,
       via: { kind: 'token', tokenId: row.token_id },
     };
   }

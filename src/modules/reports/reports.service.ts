@@ -14,7 +14,6 @@ import {
 } from '../inventory/index.js';
 import { OrdersService } from '../orders/index.js';
 import { OrganizationsService } from '../organizations/index.js';
-import { UsersService } from '../users/index.js';
 import type {
   AgingReportDto,
   InventorySummaryReportDto,
@@ -51,7 +50,6 @@ export class ReportsService {
     private readonly inventory: InventoryService,
     private readonly orders: OrdersService,
     private readonly organizations: OrganizationsService,
-    private readonly users: UsersService,
   ) {}
 
   types(urls: RequestUrls): ReportTypesDto {
@@ -143,7 +141,8 @@ export class ReportsService {
 
   /** Read before the figures, so that "today" is the day of the figures' `generated_at`. */
   private async context(auth: AuthContext): Promise<ReportContext> {
-    const [organization, timeZone] = await Promise.all([this.organizations.get(auth.organizationId), this.users.timeZone(auth.userId)]);
+    const organization = await this.organizations.get(auth.organizationId);
+    const { timeZone } = auth;
     return { organization: organization.display_name, timeZone, generatedAt: new Date() };
   }
 }

@@ -11,7 +11,7 @@ import { SubscriptionsService } from '../subscriptions/index.js';
 import { MeDto, UserDto } from './dto/user.dto.js';
 import { UpdateMeDto } from './dto/user-write.dto.js';
 import { User } from './entities/user.entity.js';
-import { mapPreferences, mapUser } from './users.mapper.js';
+import { mapUser } from './users.mapper.js';
 import { PreferencesRepository } from './preferences.repository.js';
 import { type NewUser, type ProfileChange, UsersRepository } from './users.repository.js';
 import { isValidUsername, usernameAfterEmailChange } from './users.rules.js';
@@ -52,11 +52,6 @@ export class UsersService {
     private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** The user's `timezone` preference (an IANA name, stored canonically): the days their analytics and reports count in. */
-  async timeZone(userId: string): Promise<string> {
-    return mapPreferences(await this.preferences.find(userId)).timezone;
-  }
 
   /** Joins the caller's transaction. */
   async create(fields: NewUser): Promise<{ id: string; user: UserDto }> {
