@@ -1,5 +1,5 @@
 // A marketplace import at scale (not part of `npm test`):
-//   npm run bench:import -- [--sizes 1000,5000,20000] [--per-minute 60] [--rate 0] [--keep] [--database NAME]
+//   npm run bench:import -- [--sizes 1000,5000,20000] [--per-minute 60] [--rate 0] [--live-heap] [--keep] [--database NAME]
 // Starts a local Discogs-shaped fake (identity, and the seller's inventory paged 100 a page) that holds each seller to
 // Discogs' published limit, `--per-minute` requests in any 60 seconds (more are a 429 with Retry-After), and with
 // `--rate N` also to N requests a fixed one-second window (a 429 with Retry-After: 1; the limit of earlier runs), the
@@ -10,8 +10,13 @@
 // seller, held over a window a tenth longer), counting the connection's calls made just before. The platform is the
 // bottleneck when the ratio is near 1; "none" when every call fits in the limits at once (the limits cannot slow that
 // import). And the service's peak resident memory above what it held before (flat in the number of listings when the
-// import streams page by page).
+// import streams page by page). With `--live-heap` the service also forces a full collection every second
+// (bench/heap-sampler.mjs) and the table adds the most heap still in use after one during each import: what the import
+// keeps alive, apart from garbage V8 has not collected yet (the forced collections lower the resident peak too).
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { databaseUrlOf, dropDatabase, markdownTable, recreateDatabase, start, stop } from './lib.mjs';
@@ -23,6 +28,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,5000,20000' },
     'per-minute': { type: 'string', default: '60' },
     rate: { type: 'string', default: '0' },
+    'live-heap': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     database: { type: 'string', default: 'instica_bench_import' },
   },
@@ -35,6 +41,21 @@ const RATE = Number(values.rate);
 const PAGE = 100;
 const PACED = PLATFORM_CALL_LIMITS.discogs;
 const databaseUrl = databaseUrlOf(values.database);
+const HEAP_SAMPLES = values['live-heap'] ? join(tmpdir(), `import-heap-${process.pid}.txt`) : null;
+
+/** The heap in use after each forced collection so far, in bytes (bench/heap-sampler.mjs), or [] without `--live-heap`. */
+function heapSamples() {
+  if (!HEAP_SAMPLES) return [];
+  try {
+    return readFileSync(HEAP_SAMPLES, 'utf8')
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => Number(line.split(' ')[1]));
+  } catch {
+    return [];
+  }
+}
 
 /**
  * The least seconds from the first to the last of `calls` calls, each sent as early as every limit lets it: the
@@ -145,7 +166,14 @@ await recreateDatabase(values.database);
 const fake = await startFakeDiscogs();
 // Migrated by the service itself on start.
 const service = await start('service', 'dist/src/main.js', {
-  env: { LOG_LEVEL: 'warn', THROTTLE_PER_MINUTE: '1000000', DISCOGS_API_URL: fake.url },
+  env: {
+    LOG_LEVEL: 'warn',
+    THROTTLE_PER_MINUTE: '1000000',
+    DISCOGS_API_URL: fake.url,
+    ...(HEAP_SAMPLES
+      ? { NODE_OPTIONS: `--import ${new URL('./heap-sampler.mjs', import.meta.url).pathname}`, HEAP_SAMPLES_FILE: HEAP_SAMPLES }
+      : {}),
+  },
   databaseUrl,
   readyPath: '/api/health/',
 });
@@ -164,6 +192,7 @@ try {
     await call(service, 'POST', '/api/v1/marketplace/accounts/', bearer, { platform: 'discogs', personal_token: token });
     const throttledBefore = fake.throttled();
     const callsBefore = seller.answered;
+    const samplesBefore = heapSamples();
     const {
       result: job,
       seconds,
@@ -178,6 +207,7 @@ try {
     });
     if (job.status !== 'completed' || job.items_imported !== size) throw new Error(`The import ended ${JSON.stringify(job)}`);
     const calls = seller.answered - callsBefore;
+    const during = heapSamples().slice(samplesBefore.length);
     const least = leastSeconds(calls, callsBefore);
     rows.push({
       size: size.toLocaleString('en-US'),
@@ -188,6 +218,9 @@ try {
       ratio: least > 0 ? (least / seconds).toFixed(2) : '-',
       throttled: String(fake.throttled() - throttledBefore),
       peak: megabytes(peakAboveStartBytes),
+      liveBefore: samplesBefore.length > 0 ? megabytes(samplesBefore[samplesBefore.length - 1]) : '-',
+      liveMax: during.length > 0 ? megabytes(Math.max(...during)) : '-',
+      liveEnd: during.length > 0 ? megabytes(during[during.length - 1]) : '-',
     });
   }
 } finally {
@@ -195,6 +228,7 @@ try {
   await stop(service);
   await fake.close();
   if (!values.keep) await dropDatabase(values.database);
+  if (HEAP_SAMPLES) console.log(`Heap after each forced collection (ms, heapUsed, rss): ${HEAP_SAMPLES}`);
 }
 console.log(
   markdownTable(
@@ -207,6 +241,13 @@ console.log(
       ['ratio', (row) => row.ratio],
       ['429s', (row) => row.throttled],
       ['service peak MB', (row) => row.peak],
+      ...(HEAP_SAMPLES
+        ? [
+            ['heap after GC before MB', (row) => row.liveBefore],
+            ['most heap after GC during MB', (row) => row.liveMax],
+            ['heap after GC at end MB', (row) => row.liveEnd],
+          ]
+        : []),
     ],
     rows,
   ),
