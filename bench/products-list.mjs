@@ -37,6 +37,8 @@ const SECONDS = Number(values.seconds);
 const WARMUP_SECONDS = Number(values.warmup);
 const DATABASE = values.database;
 const databaseUrl = databaseUrlOf(DATABASE);
+const PRODUCT_BATCH = 2000;
+
 const QUERIES = [
   '/api/v1/products/',
   '/api/v1/products/?page_size=100',
@@ -52,9 +54,23 @@ const QUERIES = [
 ];
 
 /**
+ * Runs `statement` ($1 the organization, $2 and $3 a range of its product ids) once per PRODUCT_BATCH products: the
+ * summary trigger recounts a statement's products at its end, and its lock read (id = ANY(those products)) grows with
+ * the square of their number; the statistics are renewed between batches, so that the recount's plan fits the table.
+ */
+async function inProductBatches(client, organizationId, statement) {
+  const { rows } = await client.query(`SELECT min(id) AS low, max(id) AS high FROM products WHERE organization_id = $1`, [organizationId]);
+  for (let low = Number(rows[0].low); low <= Number(rows[0].high); low += PRODUCT_BATCH) {
+    await client.query(statement, [organizationId, low, low + PRODUCT_BATCH]);
+    await client.query('ANALYZE inventory_items, marketplace_presences');
+  }
+}
+
+/**
  * A record shop's catalog for one organization, with SQL (the triggers keep the summary columns and the product
  * count): 2,000 artists, 200 labels, `size` products with tags, some price overrides, UPCs, images and import
- * metadata, 0-5 items each across statuses with some photos, Discogs presences (some with an image), Redbubble ones.
+ * metadata, 0-5 items each across statuses with some photos, Discogs presences (some with an image), Redbubble ones,
+ * and a primary file for half the digital products (one in 25 of them named so that `search=artist 12` finds it).
  */
 async function seed(client, organizationId, size) {
   const tag = `s${size}`;
@@ -82,15 +98,17 @@ async function seed(client, organizationId, size) {
        FROM generate_series(1, $2) n`,
     [organizationId, size],
   );
-  await client.query(
+  await inProductBatches(
+    client,
+    organizationId,
     `INSERT INTO inventory_items (uid, organization_id, product_id, status, price_total_usd, condition_item, condition_container,
                                   name, manual_sku)
      SELECT 'inv_' || p.id || '_' || k, p.organization_id, p.id,
             (ARRAY['draft', 'received', 'ready-to-sell', 'listed', 'sold'])[1 + (p.id + k) % 5], 5 + (p.id * k) % 95,
             (ARRAY['vg_plus', 'nm', 'good', NULL])[1 + (p.id + k) % 4], CASE WHEN k = 2 THEN 'vg' END,
             CASE WHEN (p.id + k) % 17 = 0 THEN 'Promo copy ' || k END, CASE WHEN (p.id + k) % 19 = 0 THEN 'SKU-' || p.id || '-' || k END
-       FROM products p CROSS JOIN generate_series(1, 5) k WHERE p.organization_id = $1 AND k <= p.id % 6`,
-    [organizationId],
+       FROM products p CROSS JOIN generate_series(1, 5) k
+      WHERE p.organization_id = $1 AND p.id >= $2 AND p.id < $3 AND k <= p.id % 6`,
   );
   await client.query(
     `INSERT INTO inventory_assets (uid, organization_id, inventory_item_id, file_key, is_identifying_asset)
@@ -98,17 +116,30 @@ async function seed(client, organizationId, size) {
        FROM inventory_items i CROSS JOIN generate_series(1, 2) k WHERE i.organization_id = $1 AND i.id % 4 = 0`,
     [organizationId],
   );
-  await client.query(
+  await inProductBatches(
+    client,
+    organizationId,
     `INSERT INTO marketplace_presences (organization_id, product_id, platform_id, status, listing_price_usd, external_listing_id,
                                         image_url)
      SELECT p.organization_id, p.id, pl.id, 'active', 25, 'd' || p.id, CASE WHEN p.id % 7 = 0 THEN 'https://img.example/' || p.id END
-       FROM products p JOIN platforms pl ON pl.slug = 'discogs' WHERE p.organization_id = $1 AND p.id % 3 = 0 AND p.type = 'physical'`,
-    [organizationId],
+       FROM products p JOIN platforms pl ON pl.slug = 'discogs'
+      WHERE p.organization_id = $1 AND p.id >= $2 AND p.id < $3 AND p.id % 3 = 0 AND p.type = 'physical'`,
   );
-  await client.query(
+  await inProductBatches(
+    client,
+    organizationId,
     `INSERT INTO marketplace_presences (organization_id, product_id, platform_id, status, external_listing_id, external_url)
      SELECT p.organization_id, p.id, pl.id, 'active', 'rb' || p.id, 'https://redbubble.com/i/' || p.id
-       FROM products p JOIN platforms pl ON pl.slug = 'redbubble' WHERE p.organization_id = $1 AND p.id % 5 = 0 AND p.type = 'digital'`,
+       FROM products p JOIN platforms pl ON pl.slug = 'redbubble'
+      WHERE p.organization_id = $1 AND p.id >= $2 AND p.id < $3 AND p.id % 5 = 0 AND p.type = 'digital'`,
+  );
+  await client.query(
+    `INSERT INTO digital_assets (uid, organization_id, product_id, file_key, file_name, display_name, content_type, size_bytes,
+                                 sha256, is_primary)
+     SELECT 'dig_' || p.id, p.organization_id, p.id, 'digital/' || p.uid || '/artwork.png',
+            CASE WHEN p.id % 50 = 0 THEN 'Artist 12 tour poster ' || p.id || '.png' ELSE 'artwork-' || p.id || '.png' END,
+            'Artwork', 'image/png', 1048576, repeat('0', 64), true
+       FROM products p WHERE p.organization_id = $1 AND p.id % 2 = 0 AND p.type = 'digital'`,
     [organizationId],
   );
 }

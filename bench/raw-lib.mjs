@@ -5,8 +5,9 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 // src/modules/auth/auth.repository.ts
-const TOKEN_SQL = `SELECT t.id AS token_id, u.id AS user_id, u.uid AS user_uid, u.organization_id
-         FROM auth_tokens t JOIN users u ON u.id = t.user_id
+const TOKEN_SQL = `SELECT t.id AS token_id, u.id AS user_id, u.uid AS user_uid, u.organization_id, u.role,
+              COALESCE(p.timezone, 'UTC') AS time_zone
+         FROM auth_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN user_preferences p ON p.user_id = u.id
         WHERE t.token_hash = $1`;
 
 // src/common/pagination/pagination.ts

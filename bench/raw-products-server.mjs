@@ -25,8 +25,9 @@ const ROW_COLUMNS = `p.id, p.uid, p.title, p.type, p.catalog_number, p.sku, p.up
   p.license_type, p.license_notes, p.tags, p.media_type, p.is_mature_content, p.default_visibility, p.default_shop_product,
   p.background_color, p.enabled_product_types, p.collections, p.price_override_usd, p.price_computed_usd, p.image_key,
   p.metadata, p.total_inventory_count, p.listed_inventory_count, p.available_inventory_count, p.created, p.updated,
+  EXISTS (SELECT 1 FROM digital_assets da WHERE da.product_id = p.id AND da.is_primary) AS has_primary_asset,
   a.uid AS artist_uid, a.name AS artist_name, l.uid AS label_uid, l.name AS label_name`;
-const ROW_SOURCE = `products p LEFT JOIN artists a ON a.id = p.artist_id LEFT JOIN music_labels l ON l.id = p.music_label_id`;
+const ROW_JOINS = `LEFT JOIN artists a ON a.id = p.artist_id LEFT JOIN music_labels l ON l.id = p.music_label_id`;
 const ORDER_BY = {
   title: 'p.title ASC',
   '-title': 'p.title DESC',
@@ -88,7 +89,13 @@ function conditionsOf(organizationId, query) {
   const parameter = (value) => `$${parameters.push(value)}`;
   clauses.push(`p.organization_id = ${parameter(organizationId)}`);
   const search = typeof query.search === 'string' ? query.search.trim() : '';
-  if (search) clauses.push(`p.search_text LIKE ${parameter(containsPattern(search))}`);
+  if (search) {
+    const organization = parameter(organizationId);
+    const pattern = parameter(containsPattern(search));
+    clauses.push(
+      `(p.search_text LIKE ${pattern} OR p.id = ANY(ARRAY(SELECT da.product_id FROM digital_assets da WHERE da.organization_id = ${organization} AND lower(da.file_name) LIKE ${pattern})))`,
+    );
+  }
   const hasInventory = queryBoolean(query.has_inventory);
   if (hasInventory !== undefined) clauses.push(`p.total_inventory_count ${hasInventory ? '> 0' : '= 0'}`);
   const hasAvailable = queryBoolean(query.has_available_inventory);
@@ -118,11 +125,14 @@ export function pageStatement(organizationId, query, offset, limit) {
   const ordering = query.ordering ?? '-created';
   if (!Object.hasOwn(ORDER_BY, ordering)) throw new HttpError(400, 'Invalid ordering.');
   const where = conditionsOf(organizationId, query);
+  const orderBy = `${ORDER_BY[ordering]}, p.id DESC`;
   const offsetParameter = `$${where.parameters.push(offset)}`;
   const limitParameter = `$${where.parameters.push(limit)}`;
   return {
-    text: `SELECT ${ROW_COLUMNS} FROM ${ROW_SOURCE} WHERE ${where.sql}
-        ORDER BY ${ORDER_BY[ordering]}, p.id DESC OFFSET ${offsetParameter} LIMIT ${limitParameter}`,
+    text: `SELECT ${ROW_COLUMNS}
+         FROM (SELECT p.* FROM products p WHERE ${where.sql} ORDER BY ${orderBy} OFFSET ${offsetParameter} LIMIT ${limitParameter}) p
+         ${ROW_JOINS}
+        ORDER BY ${orderBy}`,
     values: where.parameters,
   };
 }
@@ -215,7 +225,7 @@ function mapProduct(row, items, rawPresences, firstPhotoKey, catalog, origin) {
     total_inventory_count: row.total_inventory_count,
     listed_inventory_count: row.listed_inventory_count,
     available_inventory_count: row.available_inventory_count,
-    has_primary_asset: false,
+    has_primary_asset: row.has_primary_asset,
     inventory_items: items,
     available_platforms: catalog.available[row.type === 'physical' ? 'physical' : 'digital'],
     marketplace_presences: presences,

@@ -2,13 +2,11 @@ import { type FakeDiscogs, startFakeDiscogs } from '../support/fake-discogs.js';
 import { type FakeEbay, startFakeEbay } from '../support/fake-ebay.js';
 import { type FakeEtsy, startFakeEtsy } from '../support/fake-etsy.js';
 import { type FakeShopify, startFakeShopify } from '../support/fake-shopify.js';
-import { ACCOUNTS, listingSetup } from '../support/listing-setup.js';
+import { ACCOUNTS, connectEbay, followConsent, listingSetup, ETSY_APP, marketplaceEnv, SHOPIFY_APP } from '../support/listing-setup.js';
 import { type Account, createTestApp, type TestApp } from '../support/test-app.js';
 
 const PUBLIC_URL = 'https://instica.example.com';
 const EBAY_APP = { clientId: 'Instica-App-PRD-1a2b3c', clientSecret: 'PRD-secret-4d5e6f', ruName: 'Instica-InsticaA-App-PR-abcdef' };
-const ETSY_APP = { keystring: '1aa2bb33c44d55eeeeee6fff', sharedSecret: 'ab12cd34ef' };
-const SHOPIFY_APP = { apiKey: 'a1b2c3d4e5f6shopifykey', apiSecret: 'shpss_0123456789abcdef' };
 const SHOPS = [1, 2, 3].map((n) => ({
   domain: `vinyl-vault-${n}.myshopify.com`,
   id: `gid://shopify/Shop/54838000${n}`,
@@ -37,21 +35,7 @@ describe('Listing engine: Etsy and Shopify through the engine, drafts published,
     t = await createTestApp({
       env: {
         PUBLIC_URL,
-        EBAY_CLIENT_ID: EBAY_APP.clientId,
-        EBAY_CLIENT_SECRET: EBAY_APP.clientSecret,
-        EBAY_RU_NAME: EBAY_APP.ruName,
-        EBAY_AUTH_URL: 'https://auth.ebay.example',
-        EBAY_API_URL: ebay.url,
-        EBAY_IDENTITY_URL: ebay.url,
-        EBAY_MEDIA_URL: ebay.url,
-        ETSY_API_KEY: ETSY_APP.keystring,
-        ETSY_SHARED_SECRET: ETSY_APP.sharedSecret,
-        ETSY_API_URL: etsy.url,
-        ETSY_WEB_URL: etsy.url,
-        SHOPIFY_API_KEY: SHOPIFY_APP.apiKey,
-        SHOPIFY_API_SECRET: SHOPIFY_APP.apiSecret,
-        SHOPIFY_SHOP_URL_TEMPLATE: shopify.shopUrlTemplate,
-        DISCOGS_API_URL: discogs.url,
+        ...marketplaceEnv({ discogs, ebay, etsy, shopify }),
       },
     });
     steps = listingSetup(t);
@@ -61,34 +45,17 @@ describe('Listing engine: Etsy and Shopify through the engine, drafts published,
     await Promise.all([ebay?.close(), etsy?.close(), shopify?.close(), discogs?.close()]);
   });
 
-  /** The seller's browser at the platform's consent page: followed to our callback, which answers the connection. */
-  async function followConsent(account: Account, authorizationUrl: string): Promise<void> {
-    const consent = await fetch(authorizationUrl, { redirect: 'manual' });
-    expect(consent.status).toBe(302);
-    const back = new URL(consent.headers.get('location')!);
-    await t.api.get(`${back.pathname}${back.search}`).set(account.auth).set('Accept', 'application/json').expect(200);
-  }
-
   async function connectEtsy(account: Account): Promise<void> {
     etsySellers += 1;
     const started = (await t.api.post(`${ACCOUNTS}etsy/connect/`).set(account.auth).send({}).expect(200)).body;
     etsy.consentAs({ userId: 84_500_000 + etsySellers, shopId: 31_400_000 + etsySellers, shopName: `GrooveVault${etsySellers}` });
-    await followConsent(account, started.authorization_url as string);
+    await followConsent(t, account, started.authorization_url as string);
   }
 
   async function connectShopify(account: Account): Promise<void> {
     const shop = SHOPS[shops++]!.domain;
     const started = (await t.api.post(`${ACCOUNTS}shopify/connect/`).set(account.auth).send({ shop }).expect(200)).body;
-    await followConsent(account, started.authorization_url as string);
-  }
-
-  async function connectEbay(account: Account): Promise<void> {
-    const { state } = (await t.api.post(`${ACCOUNTS}ebay/connect/`).set(account.auth).send({}).expect(200)).body as { state: string };
-    const code = ebay.issueCode({ userId: `ebay-${account.user.uid}`, username: `ebay_${account.user.uid}` });
-    await t.api
-      .get(`${ACCOUNTS}ebay/login/callback/?${new URLSearchParams({ code, state }).toString()}`)
-      .set('Accept', 'application/json')
-      .expect(200);
+    await followConsent(t, account, started.authorization_url as string);
   }
 
   const patchPrice = (account: Account, uid: string, price: string) =>
@@ -159,7 +126,7 @@ describe('Listing engine: Etsy and Shopify through the engine, drafts published,
 
   it('eBay: a draft published live; the bulk price change pushed to eBay and Discogs, written in the audit log', async () => {
     const shop = await steps.seller();
-    await connectEbay(shop);
+    await connectEbay(t, ebay, shop);
     const token = `token-price-${shop.user.uid}`;
     discogs.addPersonalToken(token, { id: 7_900_001, username: 'shop_price' });
     await t.api.post(ACCOUNTS).set(shop.auth).send({ platform: 'discogs', personal_token: token }).expect(201);
@@ -224,7 +191,7 @@ describe('Listing engine: Etsy and Shopify through the engine, drafts published,
 
   it('a price eBay refuses is recorded on the listing, which stays listed at its old price; a 429 is retried until it lands', async () => {
     const shop = await steps.seller();
-    await connectEbay(shop);
+    await connectEbay(t, ebay, shop);
     const uid = await steps.item(shop);
     await steps.list(shop, uid, 'ebay', { is_draft: false }).expect(200);
     expect(await steps.settled(shop, uid, 'ebay')).toMatchObject({ status: 'listed', listing_price_usd: '34.99' });

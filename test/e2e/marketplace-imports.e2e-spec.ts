@@ -4,13 +4,20 @@ import { type FakeEbay, startFakeEbay } from '../support/fake-ebay.js';
 import { type FakeEtsy, startFakeEtsy } from '../support/fake-etsy.js';
 import { type FakeImageHost, startFakeImageHost } from '../support/fake-image-host.js';
 import { type FakeShopify, startFakeShopify } from '../support/fake-shopify.js';
-import { ACCOUNTS, ADDRESS, listingActions } from '../support/listing-setup.js';
+import {
+  ACCOUNTS,
+  ADDRESS,
+  connectEbay,
+  followConsent,
+  listingActions,
+  ETSY_APP,
+  marketplaceEnv,
+  SHOPIFY_APP,
+} from '../support/listing-setup.js';
 import { type Account, createTestApp, registerAccount, type TestApp } from '../support/test-app.js';
 
 const BASE = '/api/v1/marketplace/';
 const EBAY_APP = { clientId: 'Instica-App-PRD-1a2b3c', clientSecret: 'PRD-secret-4d5e6f', ruName: 'Instica-InsticaA-App-PR-abcdef' };
-const ETSY_APP = { keystring: '1aa2bb33c44d55eeeeee6fff', sharedSecret: 'ab12cd34ef' };
-const SHOPIFY_APP = { apiKey: 'a1b2c3d4e5f6shopifykey', apiSecret: 'shpss_0123456789abcdef' };
 const SHOPS = [1, 2, 3].map((n) => ({ domain: `crate-${n}.myshopify.com`, id: `gid://shopify/Shop/7700${n}`, name: `Crate ${n}` }));
 const DEADLINE_MS = 45_000;
 
@@ -67,21 +74,7 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
     ]);
     t = await createTestApp({
       env: {
-        DISCOGS_API_URL: discogs.url,
-        EBAY_CLIENT_ID: EBAY_APP.clientId,
-        EBAY_CLIENT_SECRET: EBAY_APP.clientSecret,
-        EBAY_RU_NAME: EBAY_APP.ruName,
-        EBAY_AUTH_URL: 'https://auth.ebay.example',
-        EBAY_API_URL: ebay.url,
-        EBAY_IDENTITY_URL: ebay.url,
-        EBAY_MEDIA_URL: ebay.url,
-        ETSY_API_KEY: ETSY_APP.keystring,
-        ETSY_SHARED_SECRET: ETSY_APP.sharedSecret,
-        ETSY_API_URL: etsy.url,
-        ETSY_WEB_URL: etsy.url,
-        SHOPIFY_API_KEY: SHOPIFY_APP.apiKey,
-        SHOPIFY_API_SECRET: SHOPIFY_APP.apiSecret,
-        SHOPIFY_SHOP_URL_TEMPLATE: shopify.shopUrlTemplate,
+        ...marketplaceEnv({ discogs, ebay, etsy, shopify }),
         DISCOGS_IMAGE_ORIGINS: images.origin,
         EBAY_IMAGE_ORIGINS: images.origin,
         ETSY_IMAGE_ORIGINS: images.origin,
@@ -142,12 +135,6 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
       .send({ platform: 'discogs', personal_token: `import-token-${user.id}` })
       .expect(201);
     return { user, listings, accountUid: connected.body.uid as string };
-  }
-
-  async function followConsent(account: Account, authorizationUrl: string): Promise<void> {
-    const consent = await fetch(authorizationUrl, { redirect: 'manual' });
-    const back = new URL(consent.headers.get('location')!);
-    await t.api.get(`${back.pathname}${back.search}`).set(account.auth).set('Accept', 'application/json').expect(200);
   }
 
   const job = async (account: Account, uid: string): Promise<Job> =>
@@ -390,12 +377,7 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
 
   it('eBay: a quick import over two pages (a 429 between them) maps the item specifics and Goldmine grades; delist works at once', async () => {
     const account = await seller();
-    const { state } = (await t.api.post(`${ACCOUNTS}ebay/connect/`).set(account.auth).send({}).expect(200)).body as { state: string };
-    const code = ebay.issueCode({ userId: `ebay-${account.user.uid}`, username: `ebay_${account.user.uid}` });
-    await t.api
-      .get(`${ACCOUNTS}ebay/login/callback/?${new URLSearchParams({ code, state }).toString()}`)
-      .set('Accept', 'application/json')
-      .expect(200);
+    await connectEbay(t, ebay, account);
     const ids: string[] = [];
     for (let index = 0; index < 130; index += 1) {
       ids.push(
@@ -444,7 +426,7 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
     const etsySeller = { userId: 84_600_000 + etsySellers, shopId: 31_500_000 + etsySellers, shopName: `Crates${etsySellers}` };
     const started = (await t.api.post(`${ACCOUNTS}etsy/connect/`).set(account.auth).send({}).expect(200)).body;
     etsy.consentAs(etsySeller);
-    await followConsent(account, started.authorization_url as string);
+    await followConsent(t, account, started.authorization_url as string);
     const ids = etsy.addImportListings(
       etsySeller,
       Array.from({ length: 120 }, (_, index) => ({
@@ -478,7 +460,7 @@ describe('Marketplace imports: preview, start, conflicts and resolutions, on the
     const account = await seller();
     const shop = SHOPS[shops++]!.domain;
     const started = (await t.api.post(`${ACCOUNTS}shopify/connect/`).set(account.auth).send({ shop }).expect(200)).body;
-    await followConsent(account, started.authorization_url as string);
+    await followConsent(t, account, started.authorization_url as string);
     const products = Array.from({ length: 110 }, (_, index) =>
       shopify.addImportProduct(shop, {
         title: `A Love Supreme ${index}`,

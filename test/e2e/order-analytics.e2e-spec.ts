@@ -3,7 +3,7 @@ import { PDFParse } from 'pdf-parse';
 import type { Response } from 'supertest';
 import { type FakeDiscogs, startFakeDiscogs } from '../support/fake-discogs.js';
 import { type FakeEbay, type FakeEbayOrder, startFakeEbay } from '../support/fake-ebay.js';
-import { ACCOUNTS, EBAY_APP } from '../support/listing-setup.js';
+import { ACCOUNTS, connectEbay, EBAY_APP, marketplaceEnv } from '../support/listing-setup.js';
 import { dayIn, shiftDay } from '../support/local-time.js';
 import { type Account, createTestApp, registerAccount, type TestApp } from '../support/test-app.js';
 
@@ -121,17 +121,6 @@ describe('Order analytics and the profit and loss report (e2e)', () => {
     }
   }
 
-  async function connectEbay(account: Account): Promise<string> {
-    const { state } = (await t.api.post(`${ACCOUNTS}ebay/connect/`).set(account.auth).send({}).expect(200)).body as { state: string };
-    const userId = `ebay-${account.user.uid}`;
-    const code = ebay.issueCode({ userId, username: `ebay_${account.user.uid}` });
-    await t.api
-      .get(`${ACCOUNTS}ebay/login/callback/?${new URLSearchParams({ code, state }).toString()}`)
-      .set('Accept', 'application/json')
-      .expect(200);
-    return userId;
-  }
-
   async function connectDiscogs(account: Account): Promise<{ id: number; username: string }> {
     const user = { id: 8_300_001, username: 'analytics_shop' };
     discogs.addPersonalToken('analytics-token', user);
@@ -142,16 +131,7 @@ describe('Order analytics and the profit and loss report (e2e)', () => {
   beforeAll(async () => {
     [ebay, discogs] = await Promise.all([startFakeEbay(EBAY_APP), startFakeDiscogs()]);
     t = await createTestApp({
-      env: {
-        DISCOGS_API_URL: discogs.url,
-        EBAY_CLIENT_ID: EBAY_APP.clientId,
-        EBAY_CLIENT_SECRET: EBAY_APP.clientSecret,
-        EBAY_RU_NAME: EBAY_APP.ruName,
-        EBAY_AUTH_URL: 'https://auth.ebay.example',
-        EBAY_API_URL: ebay.url,
-        EBAY_IDENTITY_URL: ebay.url,
-        EBAY_MEDIA_URL: ebay.url,
-      },
+      env: marketplaceEnv({ discogs, ebay }),
     });
     [seller, other] = await Promise.all([1, 2].map(() => registerAccount(t.api)));
     await t.api.patch('/api/v1/organization/').set(seller.auth).send({ display_name: 'Groove Records' }).expect(200);
@@ -174,7 +154,7 @@ describe('Order analytics and the profit and loss report (e2e)', () => {
     // eBay: Vinyl 30.00 (fee 3.00, shipping 4.00) 2 days ago; a two-line order 10 days ago, CD 20.00 and Cassette 10.00
     // sharing fee 3.00 and shipping 6.00 (2.00 + 1.00, 4.00 + 2.00); a cancelled Vinyl 100.00 5 days ago; Vinyl 40.00
     // (fee 4.00) 35 days ago (the previous 30 days).
-    const ebayUser = await connectEbay(seller);
+    const ebayUser = await connectEbay(t, ebay, seller);
     ebay.addSellerOrder(
       ebayUser,
       ebayOrder(at(shiftDay(today, -2), '12:00'), [{ sku: await item(seller, 'eBay Vinyl', vinyl), price: '30.00' }], {

@@ -3,11 +3,19 @@ import { type FakeDiscogs, startFakeDiscogs } from '../support/fake-discogs.js';
 import { type FakeEbay, type FakeEbayOrder, startFakeEbay } from '../support/fake-ebay.js';
 import { type FakeEtsy, startFakeEtsy } from '../support/fake-etsy.js';
 import { type FakeShopify, startFakeShopify } from '../support/fake-shopify.js';
-import { ACCOUNTS, EBAY_APP, KIND_OF_BLUE, listingSetup } from '../support/listing-setup.js';
+import {
+  ACCOUNTS,
+  connectEbay,
+  EBAY_APP,
+  followConsent,
+  KIND_OF_BLUE,
+  listingSetup,
+  ETSY_APP,
+  marketplaceEnv,
+  SHOPIFY_APP,
+} from '../support/listing-setup.js';
 import { type Account, createTestApp, registerAccount, type TestApp } from '../support/test-app.js';
 
-const ETSY_APP = { keystring: '1aa2bb33c44d55eeeeee6fff', sharedSecret: 'ab12cd34ef' };
-const SHOPIFY_APP = { apiKey: 'a1b2c3d4e5f6shopifykey', apiSecret: 'shpss_0123456789abcdef' };
 const SHOPS = [1, 2].map((n) => ({
   domain: `order-shop-${n}.myshopify.com`,
   id: `gid://shopify/Shop/64838000${n}`,
@@ -50,21 +58,7 @@ describe('Orders: synced from the marketplaces, sold everywhere, shipped with tr
     discogs.addRelease(KIND_OF_BLUE);
     t = await createTestApp({
       env: {
-        DISCOGS_API_URL: discogs.url,
-        EBAY_CLIENT_ID: EBAY_APP.clientId,
-        EBAY_CLIENT_SECRET: EBAY_APP.clientSecret,
-        EBAY_RU_NAME: EBAY_APP.ruName,
-        EBAY_AUTH_URL: 'https://auth.ebay.example',
-        EBAY_API_URL: ebay.url,
-        EBAY_IDENTITY_URL: ebay.url,
-        EBAY_MEDIA_URL: ebay.url,
-        ETSY_API_KEY: ETSY_APP.keystring,
-        ETSY_SHARED_SECRET: ETSY_APP.sharedSecret,
-        ETSY_API_URL: etsy.url,
-        ETSY_WEB_URL: etsy.url,
-        SHOPIFY_API_KEY: SHOPIFY_APP.apiKey,
-        SHOPIFY_API_SECRET: SHOPIFY_APP.apiSecret,
-        SHOPIFY_SHOP_URL_TEMPLATE: shopify.shopUrlTemplate,
+        ...marketplaceEnv({ discogs, ebay, etsy, shopify }),
       },
     });
     steps = listingSetup(t);
@@ -75,12 +69,6 @@ describe('Orders: synced from the marketplaces, sold everywhere, shipped with tr
   });
 
   // --- Sellers and their connections ---
-
-  async function followConsent(account: Account, authorizationUrl: string): Promise<void> {
-    const consent = await fetch(authorizationUrl, { redirect: 'manual' });
-    const back = new URL(consent.headers.get('location')!);
-    await t.api.get(`${back.pathname}${back.search}`).set(account.auth).set('Accept', 'application/json').expect(200);
-  }
 
   async function connectDiscogs(account: Account): Promise<{ id: number; username: string }> {
     const user = { id: 8_100_000 + sellers, username: `order_shop_${sellers}` };
@@ -93,29 +81,18 @@ describe('Orders: synced from the marketplaces, sold everywhere, shipped with tr
     return user;
   }
 
-  async function connectEbay(account: Account): Promise<string> {
-    const { state } = (await t.api.post(`${ACCOUNTS}ebay/connect/`).set(account.auth).send({}).expect(200)).body as { state: string };
-    const userId = `ebay-${account.user.uid}`;
-    const code = ebay.issueCode({ userId, username: `ebay_${account.user.uid}` });
-    await t.api
-      .get(`${ACCOUNTS}ebay/login/callback/?${new URLSearchParams({ code, state }).toString()}`)
-      .set('Accept', 'application/json')
-      .expect(200);
-    return userId;
-  }
-
   async function connectEtsy(account: Account): Promise<number> {
     const shopId = 41_400_000 + sellers;
     const started = (await t.api.post(`${ACCOUNTS}etsy/connect/`).set(account.auth).send({}).expect(200)).body;
     etsy.consentAs({ userId: 94_500_000 + sellers, shopId, shopName: `OrderVault${sellers}` });
-    await followConsent(account, started.authorization_url as string);
+    await followConsent(t, account, started.authorization_url as string);
     return shopId;
   }
 
   async function connectShopify(account: Account): Promise<string> {
     const shop = SHOPS[shops++]!.domain;
     const started = (await t.api.post(`${ACCOUNTS}shopify/connect/`).set(account.auth).send({ shop }).expect(200)).body;
-    await followConsent(account, started.authorization_url as string);
+    await followConsent(t, account, started.authorization_url as string);
     return shop;
   }
 
@@ -224,7 +201,7 @@ describe('Orders: synced from the marketplaces, sold everywhere, shipped with tr
   it('syncs a sale on eBay with its fees and address; the item is sold and its Discogs and Etsy listings are delisted in that cycle', async () => {
     const shop = await seller();
     await connectDiscogs(shop);
-    const ebayUser = await connectEbay(shop);
+    const ebayUser = await connectEbay(t, ebay, shop);
     await connectEtsy(shop);
     const uid = await steps.item(shop);
     for (const slug of ['discogs', 'ebay', 'etsy']) {
@@ -362,7 +339,7 @@ describe('Orders: synced from the marketplaces, sold everywhere, shipped with tr
 
   it('restores the item when the platform cancels the order, leaving relisting to the seller', async () => {
     const shop = await seller();
-    const ebayUser = await connectEbay(shop);
+    const ebayUser = await connectEbay(t, ebay, shop);
     const uid = await steps.item(shop);
     await steps.list(shop, uid, 'ebay', { is_draft: false }).expect(200);
     const onEbay = await steps.settled(shop, uid, 'ebay');
@@ -391,7 +368,7 @@ describe('Orders: synced from the marketplaces, sold everywhere, shipped with tr
   it('ships with tracking pushed to each platform: eBay, Discogs, Etsy, Shopify', async () => {
     const shop = await seller();
     const discogsUser = await connectDiscogs(shop);
-    const ebayUser = await connectEbay(shop);
+    const ebayUser = await connectEbay(t, ebay, shop);
     const etsyShop = await connectEtsy(shop);
     const shopifyShop = await connectShopify(shop);
     const items = {
@@ -527,7 +504,7 @@ describe('Orders: synced from the marketplaces, sold everywhere, shipped with tr
 
   it('updates the shipment fields (null and blank allowed, the address as a nested update); stats, every filter and ordering; another organization gets 404', async () => {
     const shop = await seller();
-    const ebayUser = await connectEbay(shop);
+    const ebayUser = await connectEbay(t, ebay, shop);
     const sold: Record<string, { item: string; order: Order }> = {};
     for (const [name, price, address] of [
       ['counter', '10.00', null],

@@ -82,7 +82,7 @@ describe('Import batch queries', () => {
     const run = (await imports.findRun(ids.organization, job.uid as string, 1))!;
     const platform = (await subject.moduleRef.get(PlatformsService).catalog()).byId(ids.platform)!;
     const context: RunContext = { job: run, platform, pictureOrigins: [images.origin], statuses: ['pending'] };
-    return { context, items: await imports.nextToProcess(run.id, ['pending'], 1, '0', 1000) };
+    return { context, items: await imports.nextToProcess(run, ['pending'], '0', 1000) };
   }
 
   async function outcomes(jobUid: string) {

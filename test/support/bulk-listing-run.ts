@@ -1,10 +1,19 @@
-import sharp from 'sharp';
 import { type FakeEbay, startFakeEbay } from './fake-ebay.js';
 import { type FakeEtsy, startFakeEtsy } from './fake-etsy.js';
-import { ACCOUNTS, ADDRESS, EBAY_APP, type Listing } from './listing-setup.js';
+import {
+  ACCOUNTS,
+  ADDRESS,
+  addPhoto,
+  connectEbay,
+  EBAY_APP,
+  ETSY_APP,
+  followConsent,
+  kindOfBlue,
+  type Listing,
+  marketplaceEnv,
+  readyItem,
+} from './listing-setup.js';
 import { type Account, createTestApp, registerAccount, type TestApp } from './test-app.js';
-
-const ETSY_APP = { keystring: '1aa2bb33c44d55eeeeee6fff', sharedSecret: 'ab12cd34ef' };
 
 /**
  * The platforms' published call limits per second, against which a run's calls are counted: Etsy 10 requests a second
@@ -27,19 +36,7 @@ export async function startBulkListingStage(): Promise<BulkListingStage> {
   const [ebay, etsy] = await Promise.all([startFakeEbay(EBAY_APP), startFakeEtsy(ETSY_APP)]);
   try {
     const t = await createTestApp({
-      env: {
-        EBAY_CLIENT_ID: EBAY_APP.clientId,
-        EBAY_CLIENT_SECRET: EBAY_APP.clientSecret,
-        EBAY_RU_NAME: EBAY_APP.ruName,
-        EBAY_AUTH_URL: 'https://auth.ebay.example',
-        EBAY_API_URL: ebay.url,
-        EBAY_IDENTITY_URL: ebay.url,
-        EBAY_MEDIA_URL: ebay.url,
-        ETSY_API_KEY: ETSY_APP.keystring,
-        ETSY_SHARED_SECRET: ETSY_APP.sharedSecret,
-        ETSY_API_URL: etsy.url,
-        ETSY_WEB_URL: etsy.url,
-      },
+      env: marketplaceEnv({ ebay, etsy }),
     });
     const close = async () => {
       await t.close();
@@ -78,7 +75,7 @@ export async function runBulkListing(stage: BulkListingStage, count: number): Pr
       WHERE organization_id = (SELECT id FROM organizations WHERE uid = $1)`,
     [account.organization.uid],
   );
-  await connectEbay(stage, account);
+  await connectEbay(stage.t, stage.ebay, account);
   await connectEtsy(stage, account);
   const items = await photographedItems(t, account, count);
 
@@ -123,62 +120,21 @@ export function peakPerSecond(times: number[]): number {
   return peak;
 }
 
-async function connectEbay({ t, ebay }: BulkListingStage, account: Account): Promise<void> {
-  const { state } = (await t.api.post(`${ACCOUNTS}ebay/connect/`).set(account.auth).send({}).expect(200)).body as { state: string };
-  const code = ebay.issueCode({ userId: `ebay-${account.user.uid}`, username: `ebay_${account.user.uid}` });
-  await t.api
-    .get(`${ACCOUNTS}ebay/login/callback/?${new URLSearchParams({ code, state }).toString()}`)
-    .set('Accept', 'application/json')
-    .expect(200);
-}
-
 async function connectEtsy({ t, etsy }: BulkListingStage, account: Account): Promise<void> {
   const started = (await t.api.post(`${ACCOUNTS}etsy/connect/`).set(account.auth).send({}).expect(200)).body as {
     authorization_url: string;
   };
   etsy.consentAs({ userId: 84_600_001, shopId: 31_500_001, shopName: 'GrooveVaultBulk' });
-  const consent = await fetch(started.authorization_url, { redirect: 'manual' });
-  const back = new URL(consent.headers.get('location')!);
-  await t.api.get(`${back.pathname}${back.search}`).set(account.auth).set('Accept', 'application/json').expect(200);
+  await followConsent(t, account, started.authorization_url);
 }
 
 /** `count` items of one album, priced from 10.00 up, each with a photo (live listings on eBay and Etsy need one). */
 async function photographedItems(t: TestApp, account: Account, count: number): Promise<string[]> {
-  const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#336699' } })
-    .jpeg()
-    .toBuffer();
-  const product = await t.api
-    .post('/api/v1/products/')
-    .set(account.auth)
-    .send({
-      title: 'Kind Of Blue',
-      type: 'physical',
-      catalog_number: 'CL 1355',
-      artist_name: 'Miles Davis',
-      formats: ['Vinyl'],
-      year: '1959',
-    })
-    .expect(201);
+  const product = await kindOfBlue(t, account, { year: '1959' });
   const items: string[] = [];
   for (let n = 0; n < count; n += 1) {
-    const created = await t.api
-      .post('/api/v1/inventory/')
-      .set(account.auth)
-      .send({
-        product_uid: product.body.uid,
-        condition_item: 'vg_plus',
-        condition_container: 'vg',
-        status: 'ready-to-sell',
-        price_total_usd: (10 + n).toFixed(2),
-      })
-      .expect(201);
-    const uid = created.body.uid as string;
-    await t.api
-      .post(`/api/v1/inventory/${uid}/assets/`)
-      .set(account.auth)
-      .attach('file', photo, { filename: 'front.jpg', contentType: 'image/jpeg' })
-      .field('type', 'photo')
-      .expect(201);
+    const uid = await readyItem(t, account, product, (10 + n).toFixed(2));
+    await addPhoto(t, account, uid);
     items.push(uid);
   }
   return items;

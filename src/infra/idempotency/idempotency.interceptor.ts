@@ -1,25 +1,19 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { catchError, from, mergeMap, type Observable, of, throwError } from 'rxjs';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { DetailError, ValidationFailed } from '../../common/errors/error-response.js';
-import { IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_TTL_MS, requestFingerprint } from './idempotency.rules.js';
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN, IDEMPOTENCY_TTL_MS, requestFingerprint } from './idempotency.rules.js';
 import { IdempotencyStore } from './idempotency.store.js';
-import { IDEMPOTENCY_HEADER, IDEMPOTENT } from './idempotent.decorator.js';
 
 const KEY_MESSAGE = 'Enter a key of 1 to 255 printable characters without spaces, such as a UUID.';
 
-/** Global; acts on routes marked @Idempotent() that are called with an Idempotency-Key. */
+/** The interceptor of the routes marked @Idempotent(); acts on the calls that send an Idempotency-Key. */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly store: IdempotencyStore,
-  ) {}
+  constructor(private readonly store: IdempotencyStore) {}
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    if (!this.reflector.getAllAndOverride<boolean>(IDEMPOTENT, [context.getHandler(), context.getClass()])) return next.handle();
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest & { user?: AuthContext }>();
     const reply = http.getResponse<FastifyReply>();

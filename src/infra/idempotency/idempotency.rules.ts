@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 
 /** How long a key holds its answer (the 24 hours, Stripe's too). */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /** Printable ASCII without spaces, as UUIDs and the keys client libraries make are. */

@@ -1,18 +1,17 @@
-import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { applyDecorators, UseInterceptors } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import { ErrorDetailDto } from '../../common/swagger/error.dto.js';
-import { IDEMPOTENCY_KEY_PATTERN } from './idempotency.rules.js';
-
-export const IDEMPOTENT = 'instica:idempotent';
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+import { IdempotencyInterceptor } from './idempotency.interceptor.js';
+import { IDEMPOTENCY_HEADER, IDEMPOTENCY_KEY_PATTERN } from './idempotency.rules.js';
 
 /**
  * The route honours `Idempotency-Key`: a retry with the same key and body within 24 hours gets the first answer
  * again (with `Idempotent-Replayed: true`) and does nothing new; the same key with another request is a 422.
+ * The interceptor is the route's own, so that the other routes' requests pass through none.
  */
 export const Idempotent = () =>
   applyDecorators(
-    SetMetadata(IDEMPOTENT, true),
+    UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: IDEMPOTENCY_HEADER,
       required: false,

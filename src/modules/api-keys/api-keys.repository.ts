@@ -81,12 +81,12 @@ export class ApiKeysRepository {
   }
 
   /** Records use at most once a minute, so authentication does not write on every request. */
-  async touch(id: string): Promise<void> {
+  async touch(organizationId: string, id: string): Promise<void> {
     await this.repository
       .createQueryBuilder()
       .update()
       .set({ lastUsedAt: () => 'now()' })
-      .where('id = :id', { id })
+      .where('organization_id = :organizationId AND id = :id', { organizationId, id })
       .andWhere("(last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
       .execute();
   }

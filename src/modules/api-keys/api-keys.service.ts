@@ -52,7 +52,7 @@ export class ApiKeysService {
     const prefix = apiKeyPrefix(key);
     const credentials = prefix ? await this.apiKeys.credentialsByPrefix(prefix) : null;
     if (!credentials || !sameDigest(credentials.keyHash, sha256Hex(key))) return null;
-    await this.apiKeys.touch(credentials.id);
+    await this.apiKeys.touch(credentials.organizationId, credentials.id);
     return {
       userId: credentials.userId,
       userUid: credentials.userUid,

@@ -146,7 +146,7 @@ export class DigitalDownloadsController {
         done(null, chunk);
       },
     });
-    reply.raw.once('close', () => void this.downloads.finish(result.downloadId, sent, reply.raw.writableFinished && sent === expected));
+    reply.raw.once('close', () => void this.downloads.finish(result.download, sent, reply.raw.writableFinished && sent === expected));
     return pipeline(result.stream, counter, () => undefined);
   }
 }

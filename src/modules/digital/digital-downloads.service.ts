@@ -10,7 +10,7 @@ import { ThrottleStore } from '../../infra/throttle/throttle-store.js';
 import { PrivateFileStorage } from '../../infra/storage/private-file-storage.js';
 import type { DownloadPageDto } from './dto/download-page.dto.js';
 import { type AssetRow, DigitalAssetsRepository } from './digital-assets.repository.js';
-import { DigitalPurchasesRepository, type LinkRow } from './digital-purchases.repository.js';
+import { type DownloadLogRef, DigitalPurchasesRepository, type LinkRow } from './digital-purchases.repository.js';
 import { mapDownloadableAsset } from './digital.mapper.js';
 import { assetEtag, DigitalMsg, downloadKind, linkState, remainingDownloads, requestedRange } from './digital.rules.js';
 
@@ -28,7 +28,7 @@ export type DownloadResponse =
       range: { start: number; end: number } | null;
       stream: Readable;
       /** The download log entry to complete once the response ends. */
-      downloadId: string;
+      download: DownloadLogRef;
     };
 
 /** The public side of a purchase: its download page and files, reached with the emailed token alone. */
@@ -106,7 +106,7 @@ export class DigitalDownloadsService {
           userAgent: client.userAgent,
         });
       });
-      return { kind: 'file', asset, etag, range, stream: file.stream, downloadId };
+      return { kind: 'file', asset, etag, range, stream: file.stream, download: { organizationId: link.organization_id, id: downloadId } };
     } catch (error) {
       file.stream.destroy();
       throw error;
@@ -114,9 +114,9 @@ export class DigitalDownloadsService {
   }
 
   /** Records how a download ended; never thrown (the response is already gone). */
-  async finish(downloadId: string, bytesSent: number, completed: boolean): Promise<void> {
-    await this.purchases.finishDownload(downloadId, bytesSent, completed, new Date()).catch((error: Error) => {
-      this.logger.warn(`Recording the end of download ${downloadId} failed: ${error.message}`);
+  async finish(download: DownloadLogRef, bytesSent: number, completed: boolean): Promise<void> {
+    await this.purchases.finishDownload(download, bytesSent, completed, new Date()).catch((error: Error) => {
+      this.logger.warn(`Recording the end of download ${download.id} failed: ${error.message}`);
     });
   }
 

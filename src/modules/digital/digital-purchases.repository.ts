@@ -8,6 +8,9 @@ import { DigitalPurchase } from './entities/digital-purchase.entity.js';
 import type { AssetUsage } from './digital.rules.js';
 
 /** A purchase with its product's uid (null once deleted) and its new downloads so far, as responses show it. */
+/** A logged download, as its response holds it until the file is sent. */
+export type DownloadLogRef = Pick<DigitalDownload, 'id' | 'organizationId'>;
+
 export interface PurchaseRow {
   id: string;
   uid: string;
@@ -204,8 +207,11 @@ export class DigitalPurchasesRepository {
     return String(identifiers[0].id);
   }
 
-  async finishDownload(id: string, bytesSent: number, completed: boolean, at: Date): Promise<void> {
-    await this.downloads.update({ id }, { bytesSent: String(bytesSent), completed, finishedAt: at, updated: at });
+  async finishDownload(download: DownloadLogRef, bytesSent: number, completed: boolean, at: Date): Promise<void> {
+    await this.downloads.update(
+      { organizationId: download.organizationId, id: download.id },
+      { bytesSent: String(bytesSent), completed, finishedAt: at, updated: at },
+    );
   }
 
   countDownloads(organizationId: string, purchaseId: string): Promise<number> {

@@ -45,32 +45,41 @@ export class ExportsRepository {
    * Claims a job for a worker: pending (or in progress, when an earlier attempt died) becomes in progress. Null when
    * the job is gone or already finished, so a job delivered twice is written once.
    */
-  async start(uid: string): Promise<ExportJob | null> {
-    const job = await this.repository.findOneBy({ uid, status: In(['pending', 'in_progress']) });
+  async start(organizationId: string, uid: string): Promise<ExportJob | null> {
+    const job = await this.repository.findOneBy({ organizationId, uid, status: In(['pending', 'in_progress']) });
     if (!job) return null;
-    await this.repository.update(job.id, { status: 'in_progress', startedAt: job.startedAt ?? new Date(), progressPercentage: 0 });
+    await this.repository.update(
+      { organizationId, id: job.id },
+      { status: 'in_progress', startedAt: job.startedAt ?? new Date(), progressPercentage: 0 },
+    );
     return job;
   }
 
-  async progress(id: string, progressPercentage: number): Promise<void> {
-    await this.repository.update({ id, status: 'in_progress' }, { progressPercentage });
+  async progress(job: Pick<ExportJob, 'id' | 'organizationId'>, progressPercentage: number): Promise<void> {
+    await this.repository.update({ organizationId: job.organizationId, id: job.id, status: 'in_progress' }, { progressPercentage });
   }
 
-  async complete(id: string, file: { fileKey: string; fileName: string; fileSize: number; rowCount: number }): Promise<void> {
-    await this.repository.update(id, {
-      ...file,
-      fileSize: String(file.fileSize),
-      status: 'completed',
-      progressPercentage: 100,
-      errorMessage: null,
-      completedAt: new Date(),
-    });
+  async complete(
+    job: Pick<ExportJob, 'id' | 'organizationId'>,
+    file: { fileKey: string; fileName: string; fileSize: number; rowCount: number },
+  ): Promise<void> {
+    await this.repository.update(
+      { organizationId: job.organizationId, id: job.id },
+      {
+        ...file,
+        fileSize: String(file.fileSize),
+        status: 'completed',
+        progressPercentage: 100,
+        errorMessage: null,
+        completedAt: new Date(),
+      },
+    );
   }
 
   /** Records the failure of a job that is not finished; a finished one stays as it is. */
-  async fail(uid: string, errorMessage: string): Promise<void> {
+  async fail(organizationId: string, uid: string, errorMessage: string): Promise<void> {
     await this.repository.update(
-      { uid, status: In(['pending', 'in_progress']) },
+      { organizationId, uid, status: In(['pending', 'in_progress']) },
       { status: 'failed', errorMessage, completedAt: new Date() },
     );
   }

@@ -15,8 +15,9 @@ import { mapExportJob } from './exports.mapper.js';
 import { type ExportJobRow, ExportsRepository } from './exports.repository.js';
 import { exportCompletedActivity, exportFileName, failureMessage, notDownloadableReason, progressPercentage } from './exports.rules.js';
 
-/** What an `exports` queue job carries: the export to write. */
+/** What an `exports` queue job carries: the export to write, and its organization (what its statements are scoped by). */
 export interface ExportJobData {
+  organization_id: string;
   export_uid: string;
 }
 
@@ -58,9 +59,10 @@ export class ExportsService {
       filters: stored,
     });
     try {
-      await this.queue.add<ExportJobData>(EXPORTS_QUEUE, 'inventory-csv', { export_uid: job.uid }, { jobId: job.uid });
+      const data: ExportJobData = { organization_id: auth.organizationId, export_uid: job.uid };
+      await this.queue.add<ExportJobData>(EXPORTS_QUEUE, 'inventory-csv', data, { jobId: job.uid });
     } catch (error) {
-      await this.jobs.fail(job.uid, `The export could not be queued: ${(error as Error).message}`);
+      await this.jobs.fail(auth.organizationId, job.uid, `The export could not be queued: ${(error as Error).message}`);
       throw error;
     }
     // The job as created: a worker may already be writing it, and the answer documents the queued state.
@@ -97,8 +99,8 @@ export class ExportsService {
    * Writes an export (the `exports` queue's handler). Idempotent: a finished job is left alone, and a retried one
    * writes its whole file again under the same key.
    */
-  async write(uid: string): Promise<void> {
-    const job = await this.jobs.start(uid);
+  async write({ organization_id: organizationId, export_uid: uid }: ExportJobData): Promise<void> {
+    const job = await this.jobs.start(organizationId, uid);
     if (!job) return;
     const filters: InventoryFilters = { statuses: job.filters.status, search: job.filters.search };
     const total = await this.inventory.countCsvRows(job.organizationId, filters);
@@ -112,7 +114,7 @@ export class ExportsService {
       reported = percentage;
       // Recorded beside the stream, never awaited by it: on a pool of one connection the cursor holds the only one.
       progressWrites = progressWrites
-        .then(() => this.jobs.progress(job.id, percentage))
+        .then(() => this.jobs.progress(job, percentage))
         .catch((error: Error) => {
           this.logger.warn(`Recording the progress of export ${job.uid} failed: ${error.message}`);
         });
@@ -124,14 +126,14 @@ export class ExportsService {
     await progressWrites;
     const fileName = exportFileName(job.exportType, job.created);
     await this.db.transaction(async () => {
-      await this.jobs.complete(job.id, { fileKey, fileName, fileSize, rowCount });
+      await this.jobs.complete(job, { fileKey, fileName, fileSize, rowCount });
       await this.activity.record(exportCompletedActivity(job, fileName, rowCount));
     });
   }
 
   /** Records, where the owner sees it, why an export failed its last attempt. */
-  async recordFailure(uid: string, error: Error, attempts: number): Promise<void> {
-    await this.jobs.fail(uid, failureMessage(error, attempts));
+  async recordFailure({ organization_id: organizationId, export_uid: uid }: ExportJobData, error: Error, attempts: number): Promise<void> {
+    await this.jobs.fail(organizationId, uid, failureMessage(error, attempts));
   }
 
   private present(job: ExportJobRow, urls: RequestUrls): ExportJobDto {

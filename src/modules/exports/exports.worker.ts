@@ -11,9 +11,9 @@ export class ExportsWorker implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.queue.process<ExportJobData>(EXPORTS_QUEUE, (job) => this.exports.write(job.data.export_uid), {
+    this.queue.process<ExportJobData>(EXPORTS_QUEUE, (job) => this.exports.write(job.data), {
       concurrency: 1,
-      onFailed: (job, error) => this.exports.recordFailure((job.data as ExportJobData).export_uid, error, job.attempt),
+      onFailed: (job, error) => this.exports.recordFailure(job.data as ExportJobData, error, job.attempt),
     });
   }
 }

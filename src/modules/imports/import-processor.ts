@@ -147,10 +147,9 @@ export class ImportProcessor {
     );
     await this.db.transaction(async () => {
       const claimed = await this.imports.claimMany(
-        job.id,
+        job,
         candidates.map((candidate) => candidate.id),
         context.statuses,
-        job.runNumber,
       );
       await this.imports.recordOutcomes(
         job.organizationId,
@@ -226,10 +225,9 @@ export class ImportProcessor {
   ): Promise<{ taken: Set<string>; importableNow: ImportItem[] }> {
     const { job } = context;
     const claimed = await this.imports.claimMany(
-      job.id,
+      job,
       candidates.map((candidate) => candidate.id),
       context.statuses,
-      job.runNumber,
     );
     const matchesOf = await this.matches(
       job.organizationId,
@@ -297,7 +295,7 @@ export class ImportProcessor {
     let taken: boolean;
     try {
       taken = await this.db.transaction(async () => {
-        const item = await this.imports.claim(job.id, candidate.id, context.statuses, job.runNumber);
+        const item = await this.imports.claim(job, candidate.id, context.statuses);
         if (!item) return false;
         // Checked again under the lock: an item made since (the same SKU earlier in this import) is a conflict now.
         const again = this.evaluate(listing, (await this.matches(job.organizationId, job.platformId, [listing]))(listing));
@@ -330,7 +328,7 @@ export class ImportProcessor {
   private async record(context: RunContext, candidate: ImportItem, fields: Partial<ImportItem>): Promise<void> {
     const { job } = context;
     await this.db.transaction(async () => {
-      const item = await this.imports.claim(job.id, candidate.id, context.statuses, job.runNumber);
+      const item = await this.imports.claim(job, candidate.id, context.statuses);
       if (item) await this.imports.updateItem(job.organizationId, item.id, { ...fields, processedInRun: job.runNumber });
     });
   }

@@ -113,7 +113,7 @@ export class ImportRunner implements OnModuleInit, OnApplicationBootstrap, Befor
     } catch (error) {
       if (error instanceof Stopping) return this.handOver(data);
       if (error instanceof ImportEnded) {
-        await this.imports.endRun(job.id, job.runNumber, 'failed', error.message);
+        await this.imports.endRun(job, 'failed', error.message);
         return;
       }
       throw error;
@@ -142,7 +142,7 @@ export class ImportRunner implements OnModuleInit, OnApplicationBootstrap, Befor
       const page = unsettle(await next);
       const rows = await this.processor.evaluatePage(job, page.listings, job.phase === 'preview' ? job.runNumber : null);
       await this.imports.insertItems(job.organizationId, job.id, job.platformId, rows);
-      if (!(await this.imports.advanceCursor(job.id, job.runNumber, cursor, page.nextCursor))) return false;
+      if (!(await this.imports.advanceCursor(job, cursor, page.nextCursor))) return false;
       if (page.nextCursor === null) return true;
       cursor = page.nextCursor;
       next = ask(cursor);
@@ -161,9 +161,9 @@ export class ImportRunner implements OnModuleInit, OnApplicationBootstrap, Befor
       this.checkStopping();
       if (!(await this.imports.findRun(job.organizationId, job.uid, job.runNumber))) return false;
       let room = BATCH_SIZE;
-      if (job.runLimit !== null) room = Math.min(room, job.runLimit - (await this.imports.processedInRun(job.id, job.runNumber)));
+      if (job.runLimit !== null) room = Math.min(room, job.runLimit - (await this.imports.processedInRun(job)));
       if (room <= 0) return true;
-      const batch = await this.imports.nextToProcess(job.id, job.runStatuses, job.runNumber, afterId, room);
+      const batch = await this.imports.nextToProcess(job, job.runStatuses, afterId, room);
       if (batch.length === 0) return true;
       if (job.phase === 'import') await this.processor.processBatch(context, batch);
       else await this.processor.reevaluateBatch(context, batch);
@@ -179,9 +179,9 @@ export class ImportRunner implements OnModuleInit, OnApplicationBootstrap, Befor
     await this.db.transaction(async () => {
       const current = await this.imports.findJob(job.organizationId, job.uid, { lock: true });
       if (!current || current.runNumber !== job.runNumber || current.status !== 'in_progress' || !current.fetchCompleted) return;
-      const pending = await this.imports.countInStatuses(job.id, ['pending']);
+      const pending = await this.imports.countInStatuses(job, ['pending']);
       const completed = job.phase === 'import' && pending === 0;
-      await this.imports.endRun(job.id, job.runNumber, completed ? 'completed' : 'pending');
+      await this.imports.endRun(job, completed ? 'completed' : 'pending');
       if (!completed || current.completedAt !== null) return;
       const counts = (await this.imports.countsFor(job.organizationId, [job.id])).get(job.id)!;
       await this.activity.record({
@@ -245,7 +245,7 @@ export class ImportRunner implements OnModuleInit, OnApplicationBootstrap, Befor
   private async giveUp(data: ImportJobData, error: Error): Promise<void> {
     const job = await this.imports.findRun(data.organization_id, data.job_uid, data.run);
     if (!job) return;
-    await this.imports.endRun(job.id, job.runNumber, 'failed', `The import stopped on an error: ${error.message}`.slice(0, 2000));
+    await this.imports.endRun(job, 'failed', `The import stopped on an error: ${error.message}`.slice(0, 2000));
   }
 }
 

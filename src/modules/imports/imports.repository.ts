@@ -45,6 +45,15 @@ export type ItemOutcome = Pick<
 
 const emptyCounts = (): ItemCounts => ({ pending: 0, imported: 0, failed: 0, conflict: 0, skipped: 0 });
 
+/** A run of a job, as its worker holds it: what its statements are scoped by. */
+export type ImportRun = Pick<ImportJob, 'id' | 'organizationId' | 'runNumber'>;
+
+const runParameters = (run: ImportRun) => ({ organizationId: run.organizationId, jobId: run.id, run: run.runNumber });
+
+/** The job's items that run `run` has not processed yet (with runParameters). */
+const ITEMS_OF_RUN =
+  'item.organization_id = :organizationId AND item.import_job_id = :jobId AND (item.processed_in_run IS NULL OR item.processed_in_run <> :run)';
+
 /** Import jobs and their items; every method on tenant rows is scoped by the organization. */
 @Injectable()
 export class ImportsRepository {
@@ -142,12 +151,15 @@ export class ImportsRepository {
   }
 
   /** Moves the page cursor on from `from` (compare-and-set: false when another worker moved it first). */
-  async advanceCursor(jobId: string, run: number, from: string | null, to: string | null): Promise<boolean> {
+  async advanceCursor(run: ImportRun, from: string | null, to: string | null): Promise<boolean> {
     const result = await this.jobs
       .createQueryBuilder()
       .update()
       .set({ fetchCursor: to, fetchCompleted: to === null })
-      .where("id = :jobId AND run_number = :run AND status = 'in_progress' AND NOT fetch_completed", { jobId, run })
+      .where(
+        "organization_id = :organizationId AND id = :jobId AND run_number = :run AND status = 'in_progress' AND NOT fetch_completed",
+        runParameters(run),
+      )
       .andWhere('fetch_cursor IS NOT DISTINCT FROM CAST(:from AS text)', { from })
       .execute();
     return (result.affected ?? 0) > 0;
@@ -173,30 +185,30 @@ export class ImportsRepository {
   }
 
   /** The job's items in `statuses` not yet processed by run `run`, after `afterId`, in id order. */
-  nextToProcess(jobId: string, statuses: ImportItemStatus[], run: number, afterId: string, limit: number): Promise<ImportItem[]> {
+  nextToProcess(run: ImportRun, statuses: ImportItemStatus[], afterId: string, limit: number): Promise<ImportItem[]> {
     return this.items
       .createQueryBuilder('item')
-      .where('item.import_job_id = :jobId AND item.status IN (:...statuses) AND item.id > :afterId', { jobId, statuses, afterId })
-      .andWhere('(item.processed_in_run IS NULL OR item.processed_in_run <> :run)', { run })
+      .where(ITEMS_OF_RUN, runParameters(run))
+      .andWhere('item.status IN (:...statuses) AND item.id > :afterId', { statuses, afterId })
       .orderBy('item.id', 'ASC')
       .limit(limit)
       .getMany();
   }
 
   /** How many items run `run` has processed. */
-  processedInRun(jobId: string, run: number): Promise<number> {
-    return this.items.countBy({ importJobId: jobId, processedInRun: run });
+  processedInRun(run: ImportRun): Promise<number> {
+    return this.items.countBy({ organizationId: run.organizationId, importJobId: run.id, processedInRun: run.runNumber });
   }
 
   /**
    * The item locked for this transaction when it is still to process in run `run` (another worker holding it is
    * skipped, not waited for); null otherwise.
    */
-  async claim(jobId: string, itemId: string, statuses: ImportItemStatus[], run: number): Promise<ImportItem | null> {
+  async claim(run: ImportRun, itemId: string, statuses: ImportItemStatus[]): Promise<ImportItem | null> {
     return this.items
       .createQueryBuilder('item')
-      .where('item.import_job_id = :jobId AND item.id = :itemId AND item.status IN (:...statuses)', { jobId, itemId, statuses })
-      .andWhere('(item.processed_in_run IS NULL OR item.processed_in_run <> :run)', { run })
+      .where(ITEMS_OF_RUN, runParameters(run))
+      .andWhere('item.id = :itemId AND item.status IN (:...statuses)', { itemId, statuses })
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .getOne();
@@ -206,12 +218,12 @@ export class ImportsRepository {
    * claim for a batch in one statement: those of these items still to process in run `run`, locked for this
    * transaction (ones another worker holds are left out, not waited for), in id order.
    */
-  claimMany(jobId: string, itemIds: string[], statuses: ImportItemStatus[], run: number): Promise<ImportItem[]> {
+  claimMany(run: ImportRun, itemIds: string[], statuses: ImportItemStatus[]): Promise<ImportItem[]> {
     if (itemIds.length === 0) return Promise.resolve([]);
     return this.items
       .createQueryBuilder('item')
-      .where('item.import_job_id = :jobId AND item.id IN (:...itemIds) AND item.status IN (:...statuses)', { jobId, itemIds, statuses })
-      .andWhere('(item.processed_in_run IS NULL OR item.processed_in_run <> :run)', { run })
+      .where(ITEMS_OF_RUN, runParameters(run))
+      .andWhere('item.id IN (:...itemIds) AND item.status IN (:...statuses)', { itemIds, statuses })
       .orderBy('item.id', 'ASC')
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
@@ -264,12 +276,12 @@ export class ImportsRepository {
   }
 
   /** How many of the job's items are in `statuses`. */
-  countInStatuses(jobId: string, statuses: ImportItemStatus[]): Promise<number> {
-    return this.items.countBy({ importJobId: jobId, status: In(statuses) });
+  countInStatuses(job: Pick<ImportJob, 'id' | 'organizationId'>, statuses: ImportItemStatus[]): Promise<number> {
+    return this.items.countBy({ organizationId: job.organizationId, importJobId: job.id, status: In(statuses) });
   }
 
   /** Ends run `run`: the job takes `status` (completed_at set when completed or failed); false when that run was not in progress. */
-  async endRun(jobId: string, run: number, status: ImportJobStatus, errorMessage: string | null = null): Promise<boolean> {
+  async endRun(run: ImportRun, status: ImportJobStatus, errorMessage: string | null = null): Promise<boolean> {
     const finished = status === 'completed' || status === 'failed';
     const result = await this.jobs
       .createQueryBuilder()
@@ -280,7 +292,7 @@ export class ImportsRepository {
         errorMessage,
         ...(finished ? { completedAt: () => 'now()' } : {}),
       } as QueryDeepPartialEntity<ImportJob>)
-      .where("id = :jobId AND run_number = :run AND status = 'in_progress'", { jobId, run })
+      .where("organization_id = :organizationId AND id = :jobId AND run_number = :run AND status = 'in_progress'", runParameters(run))
       .execute();
     return (result.affected ?? 0) > 0;
   }

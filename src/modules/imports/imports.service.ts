@@ -209,7 +209,7 @@ export class ImportsService {
     try {
       await this.runner.enqueue({ organization_id: started.organizationId, job_uid: started.uid, run: started.runNumber });
     } catch (error) {
-      await this.imports.endRun(started.id, started.runNumber, 'failed', `The import could not be queued: ${(error as Error).message}`);
+      await this.imports.endRun(started, 'failed', `The import could not be queued: ${(error as Error).message}`);
       throw new DetailError(503, 'The import could not be queued now: try again shortly.');
     }
     return this.present(started);

@@ -17,11 +17,13 @@ import { ListingRecoveryWorker } from './listing-recovery.worker.js';
 import { ListingItemQuery } from './listing-item.query.js';
 import { ListingsRepository } from './listings.repository.js';
 import { ListingsService } from './listings.service.js';
+import { IdempotencyModule } from '../../infra/idempotency/idempotency.module.js';
 
 /** Inventory items' listings on the selling platforms, whether an item can be listed where, and the listing engine. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([InventoryItemListing]),
+    IdempotencyModule,
     PlatformsModule,
     SubscriptionsModule,
     MarketplaceModule,

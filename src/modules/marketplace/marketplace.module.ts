@@ -20,10 +20,11 @@ import { MarketplaceAccountsController } from './marketplace-accounts.controller
 import { MarketplaceAccountsRepository } from './marketplace-accounts.repository.js';
 import { MarketplaceAccountsService } from './marketplace-accounts.service.js';
 import { MarketplaceConnectService } from './marketplace-connect.service.js';
+import { IdempotencyModule } from '../../infra/idempotency/idempotency.module.js';
 
 /** Marketplace connections (seller accounts) and the platforms' API clients. */
 @Module({
-  imports: [TypeOrmModule.forFeature([MarketplaceAccount, ConnectState]), PlatformsModule],
+  imports: [TypeOrmModule.forFeature([MarketplaceAccount, ConnectState]), IdempotencyModule, PlatformsModule],
   controllers: [MarketplaceAccountsController],
   providers: [
     MarketplaceAccountsRepository,

@@ -16,11 +16,13 @@ import { OrderSyncService } from './order-sync.service.js';
 import { OrdersController } from './orders.controller.js';
 import { OrdersRepository } from './orders.repository.js';
 import { OrdersService } from './orders.service.js';
+import { IdempotencyModule } from '../../infra/idempotency/idempotency.module.js';
 
 /** Orders: synced from every marketplace connection, recorded by hand for sales outside them, shipped with tracking. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([Order, OrderAddress, OrderSyncState]),
+    IdempotencyModule,
     ActivityModule,
     InventoryModule,
     ListingsModule,

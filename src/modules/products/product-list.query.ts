@@ -59,7 +59,7 @@ const ROW_COLUMNS = `p.id, p.uid, p.title, p.type, p.catalog_number, p.sku, p.up
   p.metadata, p.total_inventory_count, p.listed_inventory_count, p.available_inventory_count, p.created, p.updated,
   ${digitalProductFacts.hasPrimaryAsset('p')} AS has_primary_asset,
   a.uid AS artist_uid, a.name AS artist_name, l.uid AS label_uid, l.name AS label_name`;
-const ROW_SOURCE = `products p LEFT JOIN artists a ON a.id = p.artist_id LEFT JOIN music_labels l ON l.id = p.music_label_id`;
+const ROW_JOINS = `LEFT JOIN artists a ON a.id = p.artist_id LEFT JOIN music_labels l ON l.id = p.music_label_id`;
 
 /**
  * Each ordering is served by an index of the product-list-columns migration (NULLS LAST only on nullable
@@ -107,14 +107,16 @@ function conditionsOf(organizationId: string, filters: ProductFilters): Conditio
   const where = new Conditions();
   where.add((parameter) => `p.organization_id = ${parameter(organizationId)}`);
   // search_text and tags_text are kept lowercased by a trigger and trigram-indexed; LIKE on them is ILIKE's answer.
-  // The products matching by their own text or by a digital asset's file name, as a union of two trigram-indexed
-  // reads (an OR of the two would scan every product of the organization).
+  // The products matching by their own text or by a digital asset's file name: the asset side is read first into an
+  // array, so that the OR stays a BitmapOr of the trigram index and the primary key for a count, and a filter on the
+  // ordering's index for a page (a semi-join on a UNION reads every match before the page). The organization is a
+  // parameter there, not p's column, so that the array is computed once (an InitPlan), not per product.
   if (filters.search) {
     where.add((parameter) => {
       const organization = parameter(organizationId);
       const pattern = parameter(containsPattern(filters.search!));
-      return `p.id IN (SELECT s.id FROM products s WHERE s.organization_id = ${organization} AND s.search_text LIKE ${pattern}
-        UNION ${digitalProductFacts.productIdsWithFileNameLike(organization, pattern)})`;
+      const assetMatches = digitalProductFacts.productIdsWithFileNameLike(organization, pattern);
+      return `(p.search_text LIKE ${pattern} OR p.id = ANY(ARRAY(${assetMatches})))`;
     });
   }
   if (filters.hasInventory !== undefined) where.add(() => `p.total_inventory_count ${filters.hasInventory ? '> 0' : '= 0'}`);
@@ -161,18 +163,23 @@ export class ProductListQuery {
     const where = conditionsOf(organizationId, filters);
     const offsetParameter = `$${where.parameters.push(offset)}`;
     const limitParameter = `$${where.parameters.push(limit)}`;
+    // The page is cut before the joins and the primary-asset check: planned over the whole filtered set, the check
+    // becomes a hashed subplan that reads every primary asset for each page.
+    const orderBy = `${ORDER_BY[ordering]}, p.id DESC`;
     return this.db.select(
-      `SELECT ${ROW_COLUMNS} FROM ${ROW_SOURCE} WHERE ${where.sql}
-        ORDER BY ${ORDER_BY[ordering]}, p.id DESC OFFSET ${offsetParameter} LIMIT ${limitParameter}`,
+      `SELECT ${ROW_COLUMNS}
+         FROM (SELECT p.* FROM products p WHERE ${where.sql} ORDER BY ${orderBy} OFFSET ${offsetParameter} LIMIT ${limitParameter}) p
+         ${ROW_JOINS}
+        ORDER BY ${orderBy}`,
       where.parameters,
     );
   }
 
   async byUid(organizationId: string, uid: string): Promise<ProductRow | null> {
-    const [row] = await this.db.select<ProductRow>(`SELECT ${ROW_COLUMNS} FROM ${ROW_SOURCE} WHERE p.organization_id = $1 AND p.uid = $2`, [
-      organizationId,
-      uid,
-    ]);
+    const [row] = await this.db.select<ProductRow>(
+      `SELECT ${ROW_COLUMNS} FROM products p ${ROW_JOINS} WHERE p.organization_id = $1 AND p.uid = $2`,
+      [organizationId, uid],
+    );
     return row ?? null;
   }
 }

@@ -187,12 +187,22 @@ export function mapProfitLoss(
 
 /* The printed reports: the same figures as the JSON, laid out for a person. */
 
-const generated = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+/** The heading every report PDF opens with: its title, whose it is, the period in words, and when it was made. */
+function pdfHeading(title: string, meta: { organization: string; generated_at: string; timezone: string }, period: string) {
+  return {
+    title,
+    organization: meta.organization,
+    period,
+    generatedAt: `${meta.generated_at.slice(0, 16).replace('T', ' ')} UTC`,
+    timeZone: meta.timezone,
+  };
+}
+const money = (width: number) => ({ width, align: 'right' as const });
 const STATUS_COLUMNS = [
   { header: 'Status', width: 0.4 },
-  { header: 'Items', width: 0.2, align: 'right' as const },
-  { header: 'Cost', width: 0.2, align: 'right' as const },
-  { header: 'Value', width: 0.2, align: 'right' as const },
+  { header: 'Items', ...money(0.2) },
+  { header: 'Cost', ...money(0.2) },
+  { header: 'Value', ...money(0.2) },
 ];
 const statusRows = (rows: StatusFiguresDto[]) =>
   rows.map((row) => [row.label, String(row.count), printedMoney(row.total_cost), printedMoney(row.total_value)]);
@@ -204,11 +214,7 @@ const VALUE_NOTE =
 export function inventorySummaryPdf(report: InventorySummaryReportDto): PdfReport {
   const { metadata: meta, summary, financials } = report;
   return {
-    title: 'Inventory Summary',
-    organization: meta.organization,
-    period: `Items that came into stock from ${meta.date_range_start} to ${meta.date_range_end}`,
-    generatedAt: generated(meta.generated_at),
-    timeZone: meta.timezone,
+    ...pdfHeading('Inventory Summary', meta, `Items that came into stock from ${meta.date_range_start} to ${meta.date_range_end}`),
     summary: [
       { label: 'Items', value: String(summary.total_items) },
       { label: 'Listed now', value: String(summary.listed_items) },
@@ -234,13 +240,11 @@ export function inventorySummaryPdf(report: InventorySummaryReportDto): PdfRepor
 export function valuationPdf(report: ValuationReportDto): PdfReport {
   const { metadata: meta, totals } = report;
   return {
-    title: 'Inventory Valuation',
-    organization: meta.organization,
-    period: meta.include_sold
-      ? `Stock and sold items as of ${meta.generated_at.slice(0, 10)}`
-      : `Stock as of ${meta.generated_at.slice(0, 10)}`,
-    generatedAt: generated(meta.generated_at),
-    timeZone: meta.timezone,
+    ...pdfHeading(
+      'Inventory Valuation',
+      meta,
+      meta.include_sold ? `Stock and sold items as of ${meta.generated_at.slice(0, 10)}` : `Stock as of ${meta.generated_at.slice(0, 10)}`,
+    ),
     summary: [
       { label: 'Items', value: String(totals.item_count) },
       { label: 'Total cost', value: printedMoney(totals.total_cost) },
@@ -265,8 +269,8 @@ export function valuationPdf(report: ValuationReportDto): PdfReport {
         columns: [
           { header: 'Item', width: 0.46 },
           { header: 'Status', width: 0.18 },
-          { header: 'Cost', width: 0.18, align: 'right' },
-          { header: 'Value', width: 0.18, align: 'right' },
+          { header: 'Cost', ...money(0.18) },
+          { header: 'Value', ...money(0.18) },
         ],
         rows: report.top_items.map((item) => [item.title, statusDisplay(item.status), printedMoney(item.cost), printedMoney(item.value)]),
         empty: 'No items.',
@@ -279,11 +283,7 @@ export function valuationPdf(report: ValuationReportDto): PdfReport {
 export function agingPdf(report: AgingReportDto): PdfReport {
   const { metadata: meta, summary } = report;
   return {
-    title: 'Inventory Aging',
-    organization: meta.organization,
-    period: `Stock as of ${meta.as_of}`,
-    generatedAt: generated(meta.generated_at),
-    timeZone: meta.timezone,
+    ...pdfHeading('Inventory Aging', meta, `Stock as of ${meta.as_of}`),
     summary: [
       { label: 'Items in stock', value: String(summary.total_items) },
       { label: 'Total value', value: printedMoney(summary.total_value) },
@@ -299,9 +299,9 @@ export function agingPdf(report: AgingReportDto): PdfReport {
         title: 'Age buckets',
         columns: [
           { header: 'Age', width: 0.34 },
-          { header: 'Items', width: 0.22, align: 'right' },
-          { header: 'Cost', width: 0.22, align: 'right' },
-          { header: 'Value', width: 0.22, align: 'right' },
+          { header: 'Items', ...money(0.22) },
+          { header: 'Cost', ...money(0.22) },
+          { header: 'Value', ...money(0.22) },
         ],
         rows: report.buckets.map((bucket) => [
           bucket.bucket,
@@ -316,9 +316,9 @@ export function agingPdf(report: AgingReportDto): PdfReport {
         columns: [
           { header: 'Item', width: 0.4 },
           { header: 'In stock since', width: 0.2 },
-          { header: 'Days', width: 0.12, align: 'right' },
+          { header: 'Days', ...money(0.12) },
           { header: 'Status', width: 0.14 },
-          { header: 'Value', width: 0.14, align: 'right' },
+          { header: 'Value', ...money(0.14) },
         ],
         rows: report.oldest_items.map((item) => [
           item.title,
@@ -340,13 +340,8 @@ export function agingPdf(report: AgingReportDto): PdfReport {
 
 export function profitLossPdf(report: ProfitLossReportDto): PdfReport {
   const { metadata: meta, summary } = report;
-  const money = (width: number) => ({ width, align: 'right' as const });
   return {
-    title: 'Profit & Loss',
-    organization: meta.organization,
-    period: `Sales from ${meta.date_range_start} to ${meta.date_range_end}`,
-    generatedAt: generated(meta.generated_at),
-    timeZone: meta.timezone,
+    ...pdfHeading('Profit & Loss', meta, `Sales from ${meta.date_range_start} to ${meta.date_range_end}`),
     summary: [
       { label: 'Items sold', value: String(summary.items_sold) },
       { label: 'Sales', value: printedMoney(summary.total_sales) },

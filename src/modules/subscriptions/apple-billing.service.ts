@@ -83,7 +83,7 @@ export class AppleBillingService {
       if (fresh) {
         const news = { provider: 'apple' as const, subscriptionId: originalTransactionId!, asOf: new Date(signedDate!) };
         const next = nextBillingState(subscription, news, { status: 'active', planId: plan.id, currentPeriodEnd: new Date(expiresDate!) });
-        if (next) await this.subscriptions.update(subscription.id, next);
+        if (next) await this.subscriptions.update(subscription, next);
       }
       return mapSubscriptionStatus(await this.subscriptions.ensureForOrganization(auth.organizationId), new Date());
     });
@@ -123,7 +123,7 @@ export class AppleBillingService {
           ...(plan ? { planId: plan.id } : {}),
           ...(typeof transaction.expiresDate === 'number' ? { currentPeriodEnd: new Date(transaction.expiresDate) } : {}),
         });
-        if (next) await this.subscriptions.update(subscription.id, next);
+        if (next) await this.subscriptions.update(subscription, next);
       }
       return { received: true, duplicate: false };
     });

@@ -133,7 +133,7 @@ export class StripeBillingService {
     const linksCustomer = subscription.stripeCustomerId === null && said.customerId !== null;
     const linksSubscription = subscription.stripeSubscriptionId === null && said.linksSubscription ? said.linksSubscription : null;
     if (!next && !linksCustomer && !linksSubscription) return;
-    await this.subscriptions.update(subscription.id, {
+    await this.subscriptions.update(subscription, {
       ...(linksSubscription ? { stripeSubscriptionId: linksSubscription } : {}),
       ...(next ?? {}),
       ...(linksCustomer ? { stripeCustomerId: said.customerId } : {}),

@@ -111,8 +111,8 @@ export class SubscriptionsRepository {
     return subscription.stripeCustomerId!;
   }
 
-  async update(subscriptionId: string, changes: Partial<Subscription>): Promise<void> {
-    await this.db.getRepository(Subscription).update({ id: subscriptionId }, changes);
+  async update(subscription: Pick<Subscription, 'id' | 'organizationId'>, changes: Partial<Subscription>): Promise<void> {
+    await this.db.getRepository(Subscription).update({ organizationId: subscription.organizationId, id: subscription.id }, changes);
   }
 
   /** Records news as applied; false when it already was (the unique key holds across concurrent deliveries). */

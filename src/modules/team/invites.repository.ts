@@ -67,8 +67,8 @@ export class InvitesRepository {
       .getOne();
   }
 
-  async markAccepted(id: string): Promise<void> {
-    await this.repository.update({ id }, { acceptedAt: new Date(), updated: new Date() });
+  async markAccepted(organizationId: string, id: string): Promise<void> {
+    await this.repository.update({ organizationId, id }, { acceptedAt: new Date(), updated: new Date() });
   }
 
   private pending(organizationId: string) {

@@ -161,7 +161,7 @@ export class TeamService {
       refuse(switchOrganizationProblem(caller.role, ownersOf(current), current.length));
       await this.users.moveToOrganization(caller.id, invite.organizationId, invite.role);
       await this.apiKeys.deleteForUser(auth.organizationId, caller.id);
-      await this.invites.markAccepted(invite.id);
+      await this.invites.markAccepted(invite.organizationId, invite.id);
       return { organizationId: invite.organizationId, role: invite.role };
     });
     return { role, organization: await this.organizations.get(organizationId) };
