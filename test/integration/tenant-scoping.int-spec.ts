@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { TransactionalConnection } from '../../src/infra/database/transactional-connection.js';
 import { ApiKeysRepository } from '../../src/modules/api-keys/api-keys.repository.js';
 import { ApiKeysModule } from '../../src/modules/api-keys/index.js';
+import { ExportsRepository } from '../../src/modules/exports/exports.repository.js';
+import { ExportsModule } from '../../src/modules/exports/index.js';
 import { InventoryAuditRepository } from '../../src/modules/inventory/inventory-audit.repository.js';
 import { InventoryListQuery } from '../../src/modules/inventory/inventory-list.query.js';
 import { InventoryRepository } from '../../src/modules/inventory/inventory.repository.js';
@@ -25,7 +27,14 @@ describe('Repositories scope every tenant-owned query by organization', () => {
   const ids = { owner: '', stranger: '', product: '', presence: 0, user: '' };
 
   beforeAll(async () => {
-    subject = await modulesOnClonedDatabase([OrganizationsModule, UsersModule, ApiKeysModule, ProductsModule, InventoryModule]);
+    subject = await modulesOnClonedDatabase([
+      OrganizationsModule,
+      UsersModule,
+      ApiKeysModule,
+      ProductsModule,
+      InventoryModule,
+      ExportsModule,
+    ]);
     dataSource = subject.moduleRef.get(DataSource);
     const organizations = await dataSource.query(
       `INSERT INTO organizations (uid, display_name, slug) VALUES ('org_owner', 'O', 'o'), ('org_stranger', 'S', 's') RETURNING id`,
@@ -159,5 +168,28 @@ describe('Repositories scope every tenant-owned query by organization', () => {
     expect(await apiKeys.page(ids.stranger, 0, 10)).toEqual([]);
     expect(await apiKeys.delete(ids.stranger, 'key_owned')).toBe(false);
     expect(await apiKeys.count(ids.owner)).toBe(1);
+  });
+
+  it("workers' writes (a key's use, an export job's run) change nothing of another organization", async () => {
+    const apiKeys = get(ApiKeysRepository);
+    const lastUsed = async () => (await dataSource.query(`SELECT last_used_at FROM api_keys WHERE uid = 'key_owned'`))[0].last_used_at;
+    const [key] = await dataSource.query(`SELECT id FROM api_keys WHERE uid = 'key_owned'`);
+    await apiKeys.touch(ids.stranger, String(key.id));
+    expect(await lastUsed()).toBeNull();
+    await apiKeys.touch(ids.owner, String(key.id));
+    expect(await lastUsed()).not.toBeNull();
+
+    const exportJobs = get(ExportsRepository);
+    const job = await exportJobs.create({ organizationId: ids.owner, userId: ids.user, exportType: 'inventory_csv', filters: {} });
+    const strangers = { id: job.id, organizationId: ids.stranger };
+    expect(await exportJobs.start(ids.stranger, job.uid)).toBeNull();
+    await exportJobs.progress(strangers, 50);
+    await exportJobs.complete(strangers, { fileKey: 'exports/stolen.csv', fileName: 'stolen.csv', fileSize: 1, rowCount: 1 });
+    await exportJobs.fail(ids.stranger, job.uid, 'Stolen.');
+    const state = async () =>
+      (await dataSource.query(`SELECT status, progress_percentage, file_key FROM export_jobs WHERE uid = $1`, [job.uid]))[0];
+    expect(await state()).toEqual({ status: 'pending', progress_percentage: 0, file_key: null });
+    expect(await exportJobs.start(ids.owner, job.uid)).toMatchObject({ uid: job.uid });
+    expect(await state()).toMatchObject({ status: 'in_progress' });
   });
 });
