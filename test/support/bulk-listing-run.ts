@@ -8,6 +8,7 @@ import {
   EBAY_APP,
   ETSY_APP,
   followConsent,
+  isOrderSyncCall,
   kindOfBlue,
   type Listing,
   marketplaceEnv,
@@ -94,8 +95,10 @@ export async function runBulkListing(stage: BulkListingStage, count: number): Pr
   for (const uid of items) {
     listings.set(uid, (await t.api.get(`/api/v1/inventory/${uid}/listings/`).set(account.auth).expect(200)).body as Listing[]);
   }
-  const ebayCalls = ebay.calls.slice(ebayBefore).map((call) => call.at);
-  const etsyCalls = etsy.requests.slice(etsyBefore).map((call) => call.at);
+  const listingCallTimes = (calls: Array<{ at: number; path: string }>) =>
+    calls.filter((call) => !isOrderSyncCall(call.path)).map((call) => call.at);
+  const ebayCalls = listingCallTimes(ebay.calls.slice(ebayBefore));
+  const etsyCalls = listingCallTimes(etsy.requests.slice(etsyBefore));
   return {
     account,
     items,
