@@ -224,7 +224,8 @@ describe('Listing engine: list and delist on a platform (e2e)', () => {
   it('fails as marketplace_unavailable once the platform kept failing for every attempt', async () => {
     const shop = await seller();
     const uid = await item(shop);
-    stage.discogs.failNext(503, 5, 'Service Unavailable');
+    // The outage hits the release search only: another seller's order sync on the fake must not take a failure.
+    stage.discogs.failNext(503, 5, 'Service Unavailable', '/database/search');
     await list(shop, uid, 'discogs').expect(200);
     // Five attempts with the backoff doubling from 2 s: about 30 s.
     expect(await settled(shop, uid, 'discogs', 60_000)).toMatchObject({

@@ -82,8 +82,11 @@ export interface FakeDiscogs {
   /** A listing of this seller's (For Sale unless said otherwise), as if made on Discogs. */
   addListing: (seller: DiscogsUser, fields: Partial<FakeDiscogsListing> & { release_id: number }) => FakeDiscogsListing;
   addOrder: (seller: DiscogsUser, fields: Partial<FakeDiscogsOrder> & { id: string }) => FakeDiscogsOrder;
-  /** The next requests answer this status with Discogs' error body (this message or a default), then the fake behaves again. */
-  failNext: (status: number, times?: number, message?: string) => void;
+  /**
+   * The next requests (to paths starting with `pathPrefix`, when given) answer this status with Discogs' error body
+   * (this message or a default), then the fake behaves again.
+   */
+  failNext: (status: number, times?: number, message?: string, pathPrefix?: string) => void;
   // --- Imports ---
   /** The inventory page `page` answers `status` (429 with Retry-After: 1) this many times, then behaves. */
   failInventoryPage: (page: number, status: number, times?: number) => void;
@@ -137,7 +140,7 @@ export async function startFakeDiscogs(
   const releases = new Map<number, DiscogsRelease>();
   const listings = new Map<number, FakeDiscogsListing>();
   const orders = new Map<string, FakeDiscogsOrder>();
-  const failures: Array<{ status: number; message: string | undefined }> = [];
+  const failures: Array<{ status: number; message: string | undefined; pathPrefix: string }> = [];
   let authorizingUser: DiscogsUser | null = null;
   let sequence = 0;
   let nextListingId = 3_000_000_000;
@@ -341,7 +344,8 @@ export async function startFakeDiscogs(
       return response.end();
     }
 
-    const failure = failures.shift();
+    const failing = failures.findIndex((candidate) => path.startsWith(candidate.pathPrefix));
+    const failure = failing === -1 ? undefined : failures.splice(failing, 1)[0];
     if (failure !== undefined) {
       const message = failure.message ?? (failure.status === 429 ? 'You are making requests too quickly.' : 'Internal server error.');
       return send(response, failure.status, { message });
@@ -547,7 +551,8 @@ export async function startFakeDiscogs(
       orders.set(order.id, order);
       return order;
     },
-    failNext: (status, times = 1, message) => failures.push(...Array.from({ length: times }, () => ({ status, message }))),
+    failNext: (status, times = 1, message, pathPrefix = '') =>
+      failures.push(...Array.from({ length: times }, () => ({ status, message, pathPrefix }))),
     failInventoryPage: (page, status, times = 1) =>
       inventoryFailures.set(page, [...(inventoryFailures.get(page) ?? []), ...Array.from({ length: times }, () => status)]),
     inventoryPageRequests,

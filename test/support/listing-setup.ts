@@ -210,6 +210,9 @@ export function discogsAndEbayStage() {
         ...marketplaceEnv(stage),
         // Every second, so that a test's lost job is found at once; only listings recorded long ago are queued again.
         LISTING_RECOVERY_INTERVAL_S: '1',
+        // The periodic order sync (on the clock's boundaries of this interval) only at midnight: these files count and
+        // fail the platforms' calls, and a sync in the middle would take its share.
+        ORDER_SYNC_INTERVAL_S: '86400',
       },
     });
   });
