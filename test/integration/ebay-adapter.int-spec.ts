@@ -5,8 +5,8 @@ import { EbayAdapter } from '../../src/modules/marketplace/adapters/ebay/ebay.ad
 import { type FakeEbay, type FakeEbayOrder, startFakeEbay } from '../support/fake-ebay.js';
 import { type RecordedSellerSession, sellerSession } from '../support/seller-session.js';
 import { callPacer } from '../support/call-pacer.js';
+import { EBAY_APP, marketplaceEnv } from '../support/listing-setup.js';
 
-const EBAY_APP = { clientId: 'Instica-App-PRD-1a2b3c', clientSecret: 'PRD-secret-4d5e6f', ruName: 'Instica-InsticaA-App-PR-abcdef' };
 const SELLER = { userId: 'nY2kD8xQ', username: 'vinyl_vault_ebay' };
 const PICTURE = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0xff, 0xd9]);
 
@@ -46,18 +46,7 @@ describe('eBay adapter against the fake eBay (integration)', () => {
 
   beforeAll(async () => {
     ebay = await startFakeEbay(EBAY_APP);
-    adapter = new EbayAdapter(
-      loadConfig({
-        EBAY_CLIENT_ID: EBAY_APP.clientId,
-        EBAY_CLIENT_SECRET: EBAY_APP.clientSecret,
-        EBAY_RU_NAME: EBAY_APP.ruName,
-        EBAY_AUTH_URL: 'https://auth.ebay.example',
-        EBAY_API_URL: ebay.url,
-        EBAY_IDENTITY_URL: ebay.url,
-        EBAY_MEDIA_URL: ebay.url,
-      }),
-      callPacer(),
-    );
+    adapter = new EbayAdapter(loadConfig(marketplaceEnv({ ebay })), callPacer());
   });
   afterAll(async () => {
     await ebay?.close();
