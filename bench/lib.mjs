@@ -145,9 +145,11 @@ export async function measure(server, path, token, seconds) {
 /**
  * Warms both servers up on every query (V8 needs some ten thousand requests to optimise the service's longer code
  * path: its CPU per request falls by a third over them; one second per query measured it still cold), then measures
- * each query of each catalog on both, alternately. `onRow` sees each result as it comes.
+ * each query of each catalog on both, alternately, in `rounds` rounds of `seconds` per server: a slow spell of this
+ * shared machine (a row moved by up to 0.3 between runs measured in one round) then falls on both servers alike.
+ * A row's req/s is the mean of its rounds. `onRow` sees each result as it comes.
  */
-export async function measureAll({ service, raw, catalogs, queries, seconds, warmupSeconds, onRow }) {
+export async function measureAll({ service, raw, catalogs, queries, seconds, warmupSeconds, rounds = 1, onRow }) {
   for (const server of [service, raw]) {
     for (const path of queries) await measure(server, path, catalogs[0].token, warmupSeconds);
   }
@@ -155,20 +157,21 @@ export async function measureAll({ service, raw, catalogs, queries, seconds, war
   let turn = 0;
   for (const { size, token } of catalogs) {
     for (const path of queries) {
-      // Each pair starts with the other server than the last one, so a slow spell of the machine hits both alike.
-      const order = turn++ % 2 === 0 ? [service, raw] : [raw, service];
-      const measured = {};
-      for (const server of order) {
-        await measure(server, path, token, 1);
-        measured[server.name] = await measure(server, path, token, seconds);
+      for (const server of [service, raw]) await measure(server, path, token, 1);
+      const runs = { service: [], raw: [] };
+      for (let round = 0; round < rounds; round++) {
+        // Each round starts with the other server than the last one.
+        const order = turn++ % 2 === 0 ? [service, raw] : [raw, service];
+        for (const server of order) runs[server.name].push(await measure(server, path, token, seconds));
       }
+      const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
       const row = {
         size,
         path,
-        service: measured.service.rps,
-        raw: measured.raw.rps,
-        serviceP99: measured.service.p99,
-        rawP99: measured.raw.p99,
+        service: mean(runs.service.map((run) => run.rps)),
+        raw: mean(runs.raw.map((run) => run.rps)),
+        serviceP99: Math.max(...runs.service.map((run) => run.p99)),
+        rawP99: Math.max(...runs.raw.map((run) => run.p99)),
       };
       results.push(row);
       onRow?.(row);

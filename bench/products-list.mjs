@@ -1,5 +1,5 @@
 // Load benchmark of GET /api/v1/products/ on generated catalogs, beside a raw baseline (not part of `npm test`).
-//   npm run bench -- [--sizes 2000,20000,100000] [--seconds 10] [--warmup 2] [--explain] [--keep] [--database NAME]
+//   npm run bench -- [--sizes 2000,20000,100000] [--seconds 10] [--rounds 1] [--warmup 2] [--explain] [--keep] [--database NAME]
 // Needs a PostgreSQL server (DATABASE_SERVER_URL, default postgres://postgres@127.0.0.1:5432/postgres).
 // It creates (and drops) the database `instica_bench` (or --database), starts the built service and
 // bench/raw-products-server.mjs (plain Fastify + pg, the same SQL) against it, one organization per catalog size, checks
@@ -26,6 +26,7 @@ const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '2000,20000,100000' },
     seconds: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '1' },
     explain: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     warmup: { type: 'string', default: '2' },
@@ -34,6 +35,7 @@ const { values } = parseArgs({
 });
 const SIZES = values.sizes.split(',').map(Number);
 const SECONDS = Number(values.seconds);
+const ROUNDS = Number(values.rounds);
 const WARMUP_SECONDS = Number(values.warmup);
 const DATABASE = values.database;
 const databaseUrl = databaseUrlOf(DATABASE);
@@ -207,13 +209,14 @@ async function main() {
       );
     }
 
-    console.log(`\n${SECONDS} s per query and server, 10 connections, the two servers alternately`);
+    console.log(`\n${ROUNDS} x ${SECONDS} s per query and server, 10 connections, the two servers alternately`);
     const results = await measureAll({
       service,
       raw,
       catalogs,
       queries: QUERIES,
       seconds: SECONDS,
+      rounds: ROUNDS,
       warmupSeconds: WARMUP_SECONDS,
       onRow: (row) =>
         console.log(

@@ -81,7 +81,8 @@ export async function followConsent(t: TestApp, account: Account, authorizationU
 
 /**
  * Whether a call to a platform is the periodic order sync's (eBay orders, Etsy receipts, Discogs orders): it runs every
- * ORDER_SYNC_INTERVAL_S on the clock, so it may call during any test; a test counting a listing's calls leaves it out.
+ * ORDER_SYNC_INTERVAL_S on the clock (a day in the test apps, so at midnight UTC), so it may call during any test that
+ * runs then; a test counting a listing's calls leaves it out.
  */
 export function isOrderSyncCall(path: string): boolean {
   return /^\/sell\/fulfillment\/v1\/order\b|^\/v3\/application\/shops\/\d+\/receipts\b|^\/marketplace\/orders\b/.test(path);
@@ -210,9 +211,6 @@ export function discogsAndEbayStage() {
         ...marketplaceEnv(stage),
         // Every second, so that a test's lost job is found at once; only listings recorded long ago are queued again.
         LISTING_RECOVERY_INTERVAL_S: '1',
-        // The periodic order sync (on the clock's boundaries of this interval) only at midnight: these files count and
-        // fail the platforms' calls, and a sync in the middle would take its share.
-        ORDER_SYNC_INTERVAL_S: '86400',
       },
     });
   });

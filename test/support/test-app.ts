@@ -204,6 +204,10 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      // The periodic order sync ticks on the clock's boundaries of this interval, which no test waits for: at the
+      // default (5 minutes) it would sync every connection in the middle of whichever test is running, and take its
+      // share of the platforms' calls that test counts or fails. A test may still ask for another interval.
+      ORDER_SYNC_INTERVAL_S: '86400',
       ...(dataDir ? { DATA_DIR: dataDir } : {}),
       ...(database
         ? {
