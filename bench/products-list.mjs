@@ -190,6 +190,9 @@ async function main() {
       catalogs.push({ size, ...account });
     }
     await client.query('VACUUM ANALYZE');
+    // Both servers start on the settled database: the service, which registered the accounts, starts again.
+    await stop(service);
+    service = await startService(databaseUrl);
     raw = await start('raw', 'bench/raw-products-server.mjs', { databaseUrl, readyPath: '/api/v1/products/' });
 
     for (const { size, token } of catalogs) {

@@ -1,8 +1,12 @@
 import { HttpException, type Type, ValidationError, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidatorOptions } from 'class-validator';
+import { getMetadataStorage, validateSync, type ValidatorOptions } from 'class-validator';
 import { FieldErrors, ValidationFailed } from '../errors/error-response.js';
 import { Msg } from '../errors/messages.js';
+import { cacheValidationMetadata } from './metadata-cache.js';
+
+// Here, since every validation (requests, CSV rows in the worker) goes through this module.
+cacheValidationMetadata(getMetadataStorage());
 
 /** Constraints whose message needs no argument, worded as the API documents them. */
 const WORDING: Record<string, string> = {

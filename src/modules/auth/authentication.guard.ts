@@ -4,19 +4,22 @@ import { AuthGuard } from '@nestjs/passport';
 import type { FastifyRequest } from 'fastify';
 import type { AuthContext } from '../../common/auth/auth-context.js';
 import { IS_PUBLIC } from '../../common/auth/decorators.js';
+import { RouteMetadata } from '../../common/auth/route-metadata.js';
 import { DetailError, NOT_AUTHENTICATED } from '../../common/errors/error-response.js';
 import { API_KEY, BEARER } from './strategies.js';
 
 /** The global guard: every route needs an API key or bearer token unless it is marked @Public(). */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard([API_KEY, BEARER]) {
-  constructor(private readonly reflector: Reflector) {
+  private readonly isPublic: RouteMetadata<boolean>;
+
+  constructor(reflector: Reflector) {
     super();
+    this.isPublic = new RouteMetadata(reflector, IS_PUBLIC);
   }
 
   override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
+    if (this.isPublic.of(context)) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     if (!request.headers['x-api-key'] && !request.headers.authorization) throw new DetailError(401, NOT_AUTHENTICATED);
     return super.canActivate(context);
