@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -77,14 +77,33 @@ const STARTUP_DEADLINE_MS = 120_000;
 /** How long a stopped server may take to shut down gracefully before it is killed. */
 const STOP_GRACE_MS = 10_000;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * The apps of each jest worker listen on a block of ports of its own, below the kernel's ephemeral range (where every
+ * bind to port 0 lands, the fakes' among them). A port taken from port 0 and released for the app's process could be
+ * handed to another worker's app before the process binds it: one of the two then exits with EADDRINUSE while the
+ * other answers its health checks, and its test talks to the other app (seen once in test/repeat.sh). Each test file
+ * starts at a random place in its block, so that two suites run at once on one machine seldom meet.
+ */
+const APP_PORTS_START = 20_000;
+const APP_PORTS_PER_WORKER = 1_000;
+const WORKER_BLOCKS = 12;
+let appPortsHandedOut = randomInt(APP_PORTS_PER_WORKER);
+
+async function freePort(): Promise<number> {
+  const worker = Number(process.env.JEST_WORKER_ID ?? '1');
+  const block = APP_PORTS_START + ((worker - 1) % WORKER_BLOCKS) * APP_PORTS_PER_WORKER;
+  for (let tried = 0; tried < APP_PORTS_PER_WORKER; tried += 1) {
+    const port = block + (appPortsHandedOut++ % APP_PORTS_PER_WORKER);
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`No free port in ${block}-${block + APP_PORTS_PER_WORKER - 1} for a test app.`);
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
